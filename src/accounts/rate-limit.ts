@@ -1,0 +1,47 @@
+/** Fixed-window counters kept in the database, so every app server sharing it enforces the same limits. */
+import { sql } from "kysely";
+import type { DbOrTx } from "../db/database.ts";
+import { nowIso } from "../db/ids.ts";
+import { AppError } from "../errors/app-error.ts";
+
+export interface Limit {
+  max: number;
+  windowSeconds: number;
+}
+
+/** Sign-in failures allowed per account and per client address in a window. */
+export const SIGN_IN_LIMITS = {
+  perAccount: { max: 10, windowSeconds: 15 * 60 },
+  perAddress: { max: 50, windowSeconds: 15 * 60 },
+} as const satisfies Record<string, Limit>;
+
+function windowStart(now: number, limit: Limit): number {
+  return Math.floor(now / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000;
+}
+
+/** Throws rate_limited (with Retry-After) when the key has used up its window. */
+export async function assertUnderLimit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
+  const start = windowStart(now, limit);
+  const row = await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
+  if (row && Date.parse(row.window_start) === start && row.count >= limit.max) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((start + limit.windowSeconds * 1000 - now) / 1000));
+    throw new AppError("rate_limited", `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/** Counts one more event against the key in the current window (atomic upsert). */
+export async function hit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
+  const start = nowIso(new Date(windowStart(now, limit)));
+  await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: start, count: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+        window_start: sql<string>`excluded.window_start`,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,55 @@
+/** The `accord` operator CLI: serve, migrate, user and token management. Calls services directly, never the HTTP API. */
+import { Command, CommanderError } from "commander";
+import { loadConfig } from "../config/config.ts";
+import { DataDirLockedError } from "../db/lock.ts";
+import { AppError } from "../errors/app-error.ts";
+import { registerAccountCommands } from "./account-commands.ts";
+import { openDatabase } from "../server/open-database.ts";
+import { startServer } from "../server/serve.ts";
+
+const program = new Command()
+  .name("accord")
+  .description("accord: measure trust between partner organisations and build it into how they work.")
+  .showHelpAfterError("(run `accord --help` for the commands)")
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("serve the web app and API (PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_* configure it)")
+  .option("-p, --port <port>", "port to listen on (overrides PORT)")
+  .action(async (opts: { port?: string }) => {
+    const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+    const server = await startServer(config);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        console.log(`accord: ${signal} received, stopping`);
+        void server.stop().then(() => process.exit(0));
+      });
+    }
+  });
+
+program
+  .command("migrate")
+  .description("apply database migrations and exit")
+  .action(async () => {
+    const db = await openDatabase(loadConfig());
+    console.log(db.applied.length ? `Applied: ${db.applied.join(", ")}` : `Already up to date (${db.describe}).`);
+    await db.close();
+  });
+
+registerAccountCommands(program);
+
+function explain(err: unknown): string {
+  if (err instanceof AppError) return err.fields?.length ? `${err.message}\n${err.fields.map((f) => `  ${f.path}: ${f.message}`).join("\n")}` : err.message;
+  if (err instanceof DataDirLockedError) return err.message;
+  if (err instanceof Error) return (err as NodeJS.ErrnoException).code === "ECONNREFUSED" ? `Cannot reach the database: ${err.message}` : err.message;
+  return String(err);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  console.error(`accord: ${explain(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,14 @@
+/** The whole database shape, assembled from each capability's tables, and the Kysely handle type. */
+import type { Kysely, Transaction } from "kysely";
+import type { AccountTables } from "../accounts/tables.ts";
+import type { AuditTables } from "../audit/tables.ts";
+import type { PartnershipTables } from "../partnerships/tables.ts";
+
+export interface Database extends AccountTables, PartnershipTables, AuditTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: use cases accept both. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>;
+
+export type Dialect = "sqlite" | "postgres";

@@ -1,0 +1,26 @@
+/** Runs the one set of migrations (SQLite and PostgreSQL alike) to the latest version. */
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import type { Db } from "./database.ts";
+import * as m0001 from "./migrations/0001-foundation.ts";
+
+/** Listed here, in order, so migrations work the same from source, tests and the CLI. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-foundation": m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    const where = failed ? ` in ${failed.migrationName}` : "";
+    throw new Error(`Migration failed${where}: ${String((result.error as Error).message ?? result.error)}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,56 @@
+/** Builds the Hono application: middleware, the /api/v1 routers, OpenAPI document, docs, health and web UI. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { accountRoutes } from "../accounts/routes.ts";
+import { ping } from "../db/connect.ts";
+import { AppError } from "../errors/app-error.ts";
+import { peopleRoutes } from "../partnerships/people-routes.ts";
+import { partnershipRoutes } from "../partnerships/routes.ts";
+import { docsRoutes } from "./docs.ts";
+import type { AppEnv, Deps } from "./env.ts";
+import { csrfGuard, identify, requestId, securityHeaders } from "./middleware.ts";
+import { renderProblem } from "./problem.ts";
+import { webRoutes } from "./web.ts";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", requestId);
+  app.use("*", securityHeaders);
+  app.onError((err, c) => renderProblem(err, c));
+  app.notFound((c) => renderProblem(new AppError("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), c));
+
+  app.get("/healthz", async (c) => {
+    const ok = await ping(deps.db);
+    return c.json(ok ? { status: "ok" } : { status: "unavailable" }, ok ? 200 : 503);
+  });
+
+  app.use("/api/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); } }));
+  app.use("/api/v1/*", csrfGuard);
+  app.use("/api/v1/*", identify);
+  app.use("/api/v1/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+
+  app.route("/api/v1", accountRoutes);
+  app.route("/api/v1", partnershipRoutes);
+  app.route("/api/v1", peopleRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "accord API", version: "1", description: "Partnerships, organisations, people and accounts. Errors are application/problem+json." },
+    servers: [{ url: "/" }],
+  });
+
+  app.route("/", docsRoutes);
+  app.route("/", webRoutes(opts.webDist));
+  return app;
+}

@@ -1,0 +1,54 @@
+/** The one place errors become responses: application/problem+json with code, fields and request id. */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import { AppError, TITLE_BY_CODE, type FieldProblem } from "../errors/app-error.ts";
+import type { AppEnv } from "./env.ts";
+
+export function fieldsFromZod(error: ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue): FieldProblem[] => {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: `Unknown field “${k}”; remove it.` }));
+    }
+    if (issue.code === "invalid_type" && issue.input === undefined) {
+      return [{ path: base || "(body)", message: base ? "This field is required." : "Send a JSON object." }];
+    }
+    return [{ path: base || "(body)", message: issue.message }];
+  });
+}
+
+export function validationError(error: ZodError, where: string): AppError {
+  const fields = fieldsFromZod(error);
+  const first = fields[0];
+  const detail = first ? `${first.path}: ${first.message}` : `The ${where} is not valid.`;
+  return new AppError("validation_failed", detail, { fields });
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new AppError("payload_too_large");
+    if (err.status === 400) return new AppError("bad_request", err.message || "The request body is not valid JSON.");
+    if (err.status === 415) return new AppError("unsupported_media_type");
+  }
+  return new AppError("internal", "Something went wrong on our side. Nothing you sent was lost; try again.");
+}
+
+export function renderProblem(err: unknown, c: Context<AppEnv>): Response {
+  const appErr = toAppError(err);
+  if (appErr.code === "internal") console.error(`[${c.get("requestId") ?? "-"}]`, err);
+  const body = {
+    type: `https://accord.invalid/problems/${appErr.code}`,
+    title: TITLE_BY_CODE[appErr.code],
+    status: appErr.status,
+    detail: appErr.message,
+    code: appErr.code,
+    ...(appErr.fields ? { errors: appErr.fields } : {}),
+    instance: c.req.path,
+    requestId: c.get("requestId") ?? null,
+  };
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (appErr.retryAfterSeconds !== undefined) headers["retry-after"] = String(appErr.retryAfterSeconds);
+  return new Response(JSON.stringify(body), { status: appErr.status, headers });
+}

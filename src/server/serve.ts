@@ -1,0 +1,29 @@
+/** Starts the HTTP server on the configured port and shuts it down cleanly on SIGINT/SIGTERM. */
+import { serve } from "@hono/node-server";
+import type { Config } from "../config/config.ts";
+import { createApp } from "../http/app.ts";
+import { createMailer } from "../mail/mailer.ts";
+import { openDatabase } from "./open-database.ts";
+
+export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
+  const database = await openDatabase(config);
+  if (database.applied.length > 0) console.log(`accord: applied migrations ${database.applied.join(", ")}`);
+  const app = createApp({ db: database.db, dialect: database.dialect, config, mailer: createMailer(config.smtp) });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", (err) => reject(err));
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await database.close();
+    if (err.code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use. Set PORT to another port.`);
+    throw err;
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  console.log(`accord: serving ${url} on ${database.describe}${config.smtp ? `, mail via ${config.smtp.host}` : ", no mail server (invitation links are shown to convenors)"}`);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close()));
+  return { url, stop };
+}
