@@ -1,0 +1,68 @@
+// Client routes and the guards that send people to first-run setup or sign-in.
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { ErrorPanel, Loading } from "./components/Feedback.tsx";
+import { Layout } from "./components/Layout.tsx";
+import { useSession } from "./session.tsx";
+import { AccountPage } from "./pages/AccountPage.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
+import { HomePage } from "./pages/HomePage.tsx";
+import { InvitePage } from "./pages/InvitePage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
+import { PartnershipLayout } from "./pages/PartnershipLayout.tsx";
+import { PartnershipOverviewPage } from "./pages/PartnershipOverviewPage.tsx";
+import { PeoplePage } from "./pages/PeoplePage.tsx";
+import { SetupPage } from "./pages/SetupPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+
+/** Waits for the session probe; sends everyone to /setup while accord has no first user. */
+function SessionGate() {
+  const { state, reload } = useSession();
+  const location = useLocation();
+  if (state.status === "loading") return <Loading what="Loading accord" />;
+  if (state.status === "error") {
+    return (
+      <>
+        <h1 className="heading-l">accord is not available</h1>
+        <ErrorPanel error={new Error(state.message)} onRetry={reload} />
+      </>
+    );
+  }
+  if (state.setupNeeded && location.pathname !== "/setup") return <Navigate to="/setup" replace />;
+  return <Outlet />;
+}
+
+/** Pages that need a signed-in user; others go to /sign-in and come back afterwards. */
+function RequireUser() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === null) {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route element={<SessionGate />}>
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route element={<RequireUser />}>
+            <Route index element={<HomePage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/partnerships/:partnershipId" element={<PartnershipLayout />}>
+              <Route index element={<PartnershipOverviewPage />} />
+              <Route path="organisations" element={<OrganisationsPage />} />
+              <Route path="people" element={<PeoplePage />} />
+              <Route path="audit" element={<AuditPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

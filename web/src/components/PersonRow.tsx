@@ -1,0 +1,128 @@
+// One row of the people table, with the convenor's actions: invite, change role, remove.
+import { useEffect, useRef, useState } from "react";
+import { ROLES } from "../../../src/partnerships/sectors.ts";
+import type { Person, Role } from "../api/types.ts";
+import { ROLE_LABELS, STATUS_LABELS } from "../format.ts";
+import { ConfirmButton } from "./ConfirmButton.tsx";
+
+interface Props {
+  person: Person;
+  organisationName: string;
+  isConvenor: boolean;
+  onInvite: (person: Person) => Promise<void>;
+  onChangeRole: (person: Person, role: Role) => Promise<boolean>;
+  onRemove: (person: Person) => Promise<void>;
+}
+
+function RoleEditor({ person, onSave, onCancel }: { person: Person; onSave: (role: Role) => Promise<void>; onCancel: () => void }) {
+  const [role, setRole] = useState<Role>(person.role);
+  const [busy, setBusy] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => select.current?.focus(), []);
+  const id = `role-${person.id}`;
+  return (
+    <div className="inline-form">
+      <label className="visually-hidden" htmlFor={id}>
+        Role for {person.name}
+      </label>
+      <select id={id} ref={select} className="select select--small" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onSave(role).finally(() => setBusy(false));
+        }}
+      >
+        Save<span className="visually-hidden"> role for {person.name}</span>
+      </button>
+      <button type="button" className="link-button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function PersonRow({ person, organisationName, isConvenor, onInvite, onChangeRole, onRemove }: Props) {
+  const [editingRole, setEditingRole] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+
+  useEffect(() => {
+    if (!editingRole && wasEditing.current) changeButton.current?.focus();
+    wasEditing.current = editingRole;
+  }, [editingRole]);
+
+  return (
+    <tr>
+      <td>
+        {person.name}
+        {person.jobTitle ? <span className="table__sub">{person.jobTitle}</span> : null}
+      </td>
+      <td className="table__email">{person.email}</td>
+      <td>{organisationName}</td>
+      <td>
+        {editingRole ? (
+          <RoleEditor
+            person={person}
+            onCancel={() => setEditingRole(false)}
+            onSave={async (role) => {
+              if (role === person.role || (await onChangeRole(person, role))) setEditingRole(false);
+            }}
+          />
+        ) : (
+          (ROLE_LABELS[person.role] ?? person.role)
+        )}
+      </td>
+      <td>
+        <span className={`tag tag--${person.status}`}>{STATUS_LABELS[person.status] ?? person.status}</span>
+      </td>
+      {isConvenor ? (
+        <td className="table__actions">
+          <ul className="actions">
+            {person.status !== "active" ? (
+              <li>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={inviting}
+                  onClick={() => {
+                    setInviting(true);
+                    void onInvite(person).finally(() => setInviting(false));
+                  }}
+                >
+                  {inviting ? "Inviting…" : person.status === "invited" ? "Invite again" : "Invite"}
+                  <span className="visually-hidden"> {person.name}</span>
+                </button>
+              </li>
+            ) : null}
+            {!editingRole ? (
+              <li>
+                <button type="button" className="link-button" ref={changeButton} onClick={() => setEditingRole(true)}>
+                  Change role<span className="visually-hidden"> for {person.name}</span>
+                </button>
+              </li>
+            ) : null}
+            <li>
+              <ConfirmButton
+                label="Remove"
+                subject={person.name}
+                question={`Remove ${person.name} from this partnership?`}
+                confirmLabel="Yes, remove"
+                onConfirm={() => onRemove(person)}
+              />
+            </li>
+          </ul>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
