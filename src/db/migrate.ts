@@ -14,8 +14,13 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+/** `schema` names the PostgreSQL schema holding the migration tables (tests use one schema each). */
+export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(),
+    ...(opts.schema ? { migrationTableSchema: opts.schema } : {}),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");

@@ -19,7 +19,7 @@ export async function createTestDb(): Promise<DbHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = connect({ databaseUrl: url, pgSchema: schema });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     close: async () => {
