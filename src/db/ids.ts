@@ -1,8 +1,38 @@
 /** Random identifiers, secret tokens and their hashes, and the current time as stored. */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
-export function newId(): string {
-  return randomUUID();
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * A UUIDv7: 48 bits of millisecond time, a 12-bit counter that keeps ids made in the same
+ * millisecond in order, and 62 random bits. Sorting by id therefore follows creation order,
+ * which keeps lists and the audit log stable. (Anonymous survey answers must NOT use these.)
+ */
+export function newId(now = Date.now()): string {
+  if (now <= lastMs) {
+    seq++;
+    if (seq > 0xfff) {
+      lastMs++;
+      seq = 0;
+    }
+  } else {
+    lastMs = now;
+    seq = 0;
+  }
+  const b = randomBytes(16);
+  const ms = lastMs;
+  b[0] = Math.floor(ms / 2 ** 40) & 0xff;
+  b[1] = Math.floor(ms / 2 ** 32) & 0xff;
+  b[2] = (ms >>> 24) & 0xff;
+  b[3] = (ms >>> 16) & 0xff;
+  b[4] = (ms >>> 8) & 0xff;
+  b[5] = ms & 0xff;
+  b[6] = 0x70 | ((seq >>> 8) & 0x0f);
+  b[7] = seq & 0xff;
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** A secret of `bytes` random bytes (≥16, i.e. ≥128 bits), base64url-encoded. */
