@@ -1,0 +1,28 @@
+// Unit tests for reading configuration from the environment.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("defaults to port 3000 and ./data with no mail server", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe(path.resolve("data"));
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.smtp).toBeUndefined();
+  });
+  it("reads PORT, DATA_DIR, DATABASE_URL and SMTP settings", () => {
+    const c = loadConfig({ PORT: "8080", DATA_DIR: "/srv/accord", DATABASE_URL: "postgres://u:p@db/accord", SMTP_HOST: "mail.example.org", SMTP_PORT: "25" });
+    expect(c.port).toBe(8080);
+    expect(c.dataDir).toBe("/srv/accord");
+    expect(c.databaseUrl).toBe("postgres://u:p@db/accord");
+    expect(c.smtp).toMatchObject({ host: "mail.example.org", port: 25, secure: false });
+  });
+  it("explains bad values", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgres/);
+  });
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+  });
+});
