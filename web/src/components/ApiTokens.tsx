@@ -81,7 +81,7 @@ export function ApiTokens() {
       {!list.loading && !list.error && list.items.length === 0 ? <p className="body">You have no API tokens.</p> : null}
       {list.items.length > 0 ? (
         <TableWrap label="API tokens">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">Your API tokens</caption>
             <thead>
               <tr>
@@ -98,11 +98,15 @@ export function ApiTokens() {
               {list.items.map((token) => (
                 <tr key={token.id}>
                   <td>{token.name}</td>
-                  <td>
+                  <td data-label="Starts with">
                     <code className="code">{token.prefix}…</code>
                   </td>
-                  <td className="table__nowrap">{formatDateTime(token.createdAt)}</td>
-                  <td className="table__nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                  <td className="table__nowrap" data-label="Created">
+                    {formatDateTime(token.createdAt)}
+                  </td>
+                  <td className="table__nowrap" data-label="Last used">
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
+                  </td>
                   <td className="table__actions">
                     <ConfirmButton
                       label="Revoke"

@@ -67,9 +67,11 @@ export function PersonRow({ person, organisationName, isConvenor, onInvite, onCh
         {person.name}
         {person.jobTitle ? <span className="table__sub">{person.jobTitle}</span> : null}
       </td>
-      <td className="table__email">{person.email}</td>
-      <td>{organisationName}</td>
-      <td>
+      <td className="table__email" data-label="Email">
+        {person.email}
+      </td>
+      <td data-label="Organisation">{organisationName}</td>
+      <td data-label="Role">
         {editingRole ? (
           <RoleEditor
             person={person}
@@ -82,7 +84,7 @@ export function PersonRow({ person, organisationName, isConvenor, onInvite, onCh
           (ROLE_LABELS[person.role] ?? person.role)
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className={`tag tag--${person.status}`}>{STATUS_LABELS[person.status] ?? person.status}</span>
       </td>
       {isConvenor ? (

@@ -28,7 +28,7 @@ function AuditLog() {
       {!list.loading && !list.error && list.items.length === 0 ? <p className="body">Nothing has been recorded yet.</p> : null}
       {list.items.length > 0 ? (
         <TableWrap label="Audit log">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">Audit log for {partnership.name}</caption>
             <thead>
               <tr>
@@ -41,16 +41,16 @@ function AuditLog() {
             <tbody>
               {list.items.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="table__nowrap">
+                  <td className="table__nowrap" data-label="When">
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </td>
-                  <td>{entry.actorName ?? <span className="muted">System</span>}</td>
-                  <td>
+                  <td data-label="Who">{entry.actorName ?? <span className="muted">System</span>}</td>
+                  <td data-label="Action">
                     <code className="code" title={entry.action}>
                       {actionLabel(entry.action)}
                     </code>
                   </td>
-                  <td>{entry.summary}</td>
+                  <td data-label="Summary">{entry.summary}</td>
                 </tr>
               ))}
             </tbody>
@@ -68,7 +68,7 @@ export function AuditPage() {
   return (
     <>
       <h2 className="heading-m">Audit log</h2>
-      <p className="body">Changes made in this partnership: who made them, when, and what changed.</p>
+      <p className="body">Changes made in this partnership, newest first: who made them, when, and what changed.</p>
       {isConvenor ? <AuditLog /> : <p className="body">Only convenors can see the audit log.</p>}
     </>
   );

@@ -39,7 +39,8 @@ export function InvitePage() {
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
   const [attempt, setAttempt] = useState(0);
-  useTitle(details ? `Join ${details.partnershipName}` : "Your invitation");
+  const invalid = loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 410);
+  useTitle(invalid ? "Invitation link not valid" : details ? `Join ${details.partnershipName}` : "Your invitation");
 
   useEffect(() => {
     let live = true;
@@ -53,9 +54,7 @@ export function InvitePage() {
     };
   }, [token, attempt]);
 
-  if (loadError instanceof ApiError && (loadError.status === 404 || loadError.status === 410)) {
-    return <InvalidInvitation />;
-  }
+  if (invalid) return <InvalidInvitation />;
   if (loadError) {
     return (
       <>

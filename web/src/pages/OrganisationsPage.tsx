@@ -108,7 +108,7 @@ export function OrganisationsPage() {
       ) : null}
       {list.items.length > 0 ? (
         <TableWrap label="Organisations">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">Organisations in {partnership.name}</caption>
             <thead>
               <tr>
@@ -125,7 +125,7 @@ export function OrganisationsPage() {
               {list.items.map((org) => (
                 <tr key={org.id}>
                   <td>{org.name}</td>
-                  <td>{sectorLabel(org.sector)}</td>
+                  <td data-label="Sector">{sectorLabel(org.sector)}</td>
                   {isConvenor ? (
                     <td className="table__actions">
                       <ConfirmButton

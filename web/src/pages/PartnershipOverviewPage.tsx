@@ -71,14 +71,6 @@ export function PartnershipOverviewPage() {
       {saved ? <SuccessBanner title="Partnership details saved" onDismiss={() => setSaved(false)} /> : null}
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Name</dt>
-          <dd>{partnership.name}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Purpose</dt>
-          <dd className="pre-line">{partnership.purpose}</dd>
-        </div>
-        <div className="summary-list__row">
           <dt>Your role</dt>
           <dd>
             {ROLE_LABELS[partnership.myRole] ?? partnership.myRole}

@@ -78,7 +78,7 @@ export function PeoplePage() {
       <h2 className="heading-m">People</h2>
       {notice?.kind === "text" ? <SuccessBanner title={notice.text} onDismiss={() => setNotice(null)} /> : null}
       {notice?.kind === "invited" ? (
-        <SuccessBanner title={`Invitation link for ${notice.person.name}`} onDismiss={() => setNotice(null)}>
+        <SuccessBanner title={`Invitation ready for ${notice.person.name}`} onDismiss={() => setNotice(null)}>
           <CopyBox label={`Invitation link for ${notice.person.name}`} value={notice.invitation.url} id="invitation-link" />
           <p className="body">
             Send this link to {notice.person.name}. It works once and expires on{" "}
@@ -92,7 +92,7 @@ export function PeoplePage() {
       {!list.loading && !list.error && list.items.length === 0 ? <p className="body">No people yet.</p> : null}
       {list.items.length > 0 ? (
         <TableWrap label="People">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">People in {partnership.name}</caption>
             <thead>
               <tr>

@@ -90,7 +90,7 @@ export function SignInPage() {
       <h2 className="heading-s">New to accord?</h2>
       <p className="body">
         You join a partnership through the invitation link your convenor sends you. If you have
-        lost your link or forgotten your password, ask your convenor.
+        lost your link, ask your convenor for a new one.
       </p>
     </div>
   );
