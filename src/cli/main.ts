@@ -4,6 +4,7 @@ import { loadConfig } from "../config/config.ts";
 import { DataDirLockedError } from "../db/lock.ts";
 import { AppError } from "../errors/app-error.ts";
 import { registerAccountCommands } from "./account-commands.ts";
+import { registerDemoCommand } from "./demo-command.ts";
 import { openDatabase } from "../server/open-database.ts";
 import { startServer } from "../server/serve.ts";
 
@@ -38,6 +39,7 @@ program
   });
 
 registerAccountCommands(program);
+registerDemoCommand(program);
 
 function explain(err: unknown): string {
   if (err instanceof AppError) return err.fields?.length ? `${err.message}\n${err.fields.map((f) => `  ${f.path}: ${f.message}`).join("\n")}` : err.message;

@@ -1,0 +1,36 @@
+/** Creates the demo partnership through the ordinary use cases, so it looks and audits exactly like real data. */
+import type { Actor } from "../accounts/actor.ts";
+import type { Db } from "../db/database.ts";
+import { addOrganisation } from "../partnerships/organisation-use-cases.ts";
+import { createPartnership, type PartnershipView } from "../partnerships/partnership-use-cases.ts";
+import { addPerson } from "../partnerships/people-use-cases.ts";
+import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIP, DEMO_PEOPLE, demoEmail } from "./demo-data.ts";
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}): Promise<PartnershipView> {
+  const total = 1 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length;
+  let done = 0;
+  const step = (label: string) => progress(++done, total, label);
+
+  const partnership = await createPartnership(db, actor, DEMO_PARTNERSHIP);
+  step("partnership");
+  // A per-partnership suffix keeps demo people of two demo partnerships apart.
+  const suffix = partnership.id.slice(-8);
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_ORGANISATIONS) {
+    orgIds.set(o.key, (await addOrganisation(db, actor, partnership.id, { name: o.name, sector: o.sector })).id);
+    step(o.name);
+  }
+  for (const p of DEMO_PEOPLE) {
+    await addPerson(db, actor, partnership.id, {
+      name: p.name,
+      email: demoEmail(p.name, suffix),
+      organisationId: orgIds.get(p.org) ?? null,
+      role: p.role,
+      jobTitle: p.jobTitle,
+    });
+    step(p.name);
+  }
+  return partnership;
+}
