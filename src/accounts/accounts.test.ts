@@ -1,5 +1,6 @@
 // Integration tests for setup, sign-in, sessions, password change, API tokens, CSRF and security headers.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { disableUser } from "./disable-user.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
 import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
 
@@ -97,6 +98,18 @@ describe("sign-in and sessions", () => {
   it("rate-limits unknown emails the same way", async () => {
     for (let i = 0; i < 10; i++) await ctx.anonymous().post("/api/v1/auth/sign-in", { email: "ghost@example.org", password: `wrong ${i}` });
     expect((await ctx.anonymous().post("/api/v1/auth/sign-in", { email: "ghost@example.org", password: "x" })).status).toBe(429);
+  });
+});
+
+describe("disabling an account", () => {
+  it("ends its sessions, stops its tokens and refuses sign-in", async () => {
+    const me = await ctx.user("Fay");
+    const token = (await me.client.post("/api/v1/me/tokens", { name: "t" })).body.token as string;
+    await disableUser(ctx.handle.db, me.email);
+    expect((await me.client.get("/api/v1/me")).status).toBe(401);
+    expect((await new TestClient(ctx.app, { bearer: token }).get("/api/v1/me")).status).toBe(401);
+    const signIn = await ctx.anonymous().post("/api/v1/auth/sign-in", { email: me.email, password: me.password });
+    expect(signIn.status).toBe(401);
   });
 });
 

@@ -5,11 +5,10 @@ import { z } from "zod";
 import { createApiToken } from "../accounts/api-tokens.ts";
 import { EmailSchema, NameSchema } from "../accounts/contracts.ts";
 import { PasswordSchema } from "../accounts/passwords.ts";
-import { revokeAllSessions } from "../accounts/sessions.ts";
+import { disableUser } from "../accounts/disable-user.ts";
 import { createUserWithPassword, findUserByEmail } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config/config.ts";
-import { nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
 import { validationError } from "../http/problem.ts";
 import { openDatabase, type OpenedDatabase } from "../server/open-database.ts";
@@ -60,13 +59,7 @@ export function registerAccountCommands(program: Command): void {
     .requiredOption("--email <email>", "the person's email")
     .action(async (opts: { email: string }) => {
       await withDb(async ({ db }) => {
-        const row = await findUserByEmail(db, opts.email);
-        if (!row) throw new AppError("not_found", `No account with the email ${opts.email}.`);
-        await db.transaction().execute(async (tx) => {
-          await tx.updateTable("users").set({ disabled_at: nowIso(), updated_at: nowIso() }).where("id", "=", row.id).execute();
-          await revokeAllSessions(tx, row.id);
-          await recordAudit(tx, { partnershipId: null, actorUserId: null, action: "user.disabled", entityType: "user", entityId: row.id, summary: `Disabled ${row.email} from the command line` });
-        });
+        const row = await disableUser(db, opts.email);
         console.log(`Disabled ${row.email}; their sessions are ended.`);
       });
     });
