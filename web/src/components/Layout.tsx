@@ -1,6 +1,6 @@
 // Page frame: skip link, header (product name, user, Account, Sign out), main and footer.
 import { useEffect, useRef, useState } from "react";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Outlet, useLocation, useNavigate, useNavigationType } from "react-router";
 import { api } from "../api/api.ts";
 import { useSession } from "../session.tsx";
 
@@ -34,7 +34,7 @@ function Header() {
       // Even if the server call fails, leave the UI signed out.
     }
     setSigningOut(false);
-    navigate("/sign-in", { replace: true });
+    navigate("/sign-in");
     setUser(null);
   }
 
@@ -70,18 +70,21 @@ function Header() {
 
 export function Layout() {
   const location = useLocation();
+  const navigationType = useNavigationType();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  // After a client-side navigation, move focus to the new page's content, as a full page load would.
+  // After a link or form takes the user to another page, move focus to the new page's content (as a
+  // full page load would). Redirects (replace) leave focus alone, so the skip link stays first.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    if (navigationType === "REPLACE") return;
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-  }, [location.pathname]);
+  }, [location.pathname, navigationType]);
 
   return (
     <>

@@ -79,7 +79,7 @@ export function InvitePage() {
     try {
       const joined = await api.acceptInvitation(token, invitation.needsPassword ? { password } : {});
       setUser(joined);
-      navigate(`/partnerships/${encodeURIComponent(invitation.partnershipId)}`, { replace: true });
+      navigate(`/partnerships/${encodeURIComponent(invitation.partnershipId)}`);
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && (error.status === 404 || error.status === 410)) setLoadError(error);

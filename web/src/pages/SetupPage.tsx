@@ -19,9 +19,9 @@ export function SetupPage() {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
-  useTitle("Set up accord");
-
   const setupNeeded = state.status === "ready" && state.setupNeeded;
+  useTitle(setupNeeded || busy ? "Set up accord" : "accord is already set up");
+
   if (!setupNeeded && !busy) {
     if (user) return <Navigate to="/" replace />;
     return (
@@ -50,7 +50,7 @@ export function SetupPage() {
     try {
       const created = await api.setup({ name: name.trim(), email: email.trim(), password });
       setUser(created);
-      navigate("/", { replace: true });
+      navigate("/");
     } catch (error) {
       setBusy(false);
       errors.showError(error);

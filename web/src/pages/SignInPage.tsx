@@ -46,7 +46,7 @@ export function SignInPage() {
     try {
       const signedIn = await api.signIn({ email: email.trim(), password });
       setUser(signedIn);
-      navigate(returnPath(location.state), { replace: true });
+      navigate(returnPath(location.state));
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && error.status === 401) {
@@ -64,6 +64,9 @@ export function SignInPage() {
     <div className="two-thirds">
       <ErrorSummary items={errors.summary} ref={errors.summaryRef} />
       <h1 className="heading-l">Sign in to accord</h1>
+      {returnPath(location.state) !== "/" ? (
+        <p className="inset">You need to sign in to see that page. You will go straight there afterwards.</p>
+      ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextInput
           id={FIELDS.email}
