@@ -64,9 +64,14 @@ export function SuccessBanner({
 
 /** A red panel for a failed action that is not a form submission (remove, change role…). */
 export function ActionError({ message }: { message: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The action was probably started further down the page: bring the message into view.
+    if (message) ref.current?.scrollIntoView({ block: "nearest" });
+  }, [message]);
   if (!message) return null;
   return (
-    <div className="error-summary" role="alert">
+    <div className="error-summary" role="alert" ref={ref}>
       <p className="error-summary__title">There is a problem</p>
       <p>{message}</p>
     </div>
