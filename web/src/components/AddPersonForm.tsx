@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { ROLES } from "../../../src/partnerships/sectors.ts";
 import { api } from "../api/api.ts";
 import type { Organisation, Person, Role } from "../api/types.ts";
-import { ROLE_HINTS, ROLE_LABELS } from "../format.ts";
+import { ROLE_LABELS } from "../format.ts";
 import { checkEmail, checkRequired } from "../validation.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { Select, TextInput } from "./fields.tsx";
@@ -17,7 +17,7 @@ const FIELDS = {
   jobTitle: "person-job-title",
 };
 
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]} – ${ROLE_HINTS[r]}` }));
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 interface Props {
   partnershipId: string;
@@ -112,6 +112,7 @@ export function AddPersonForm({ partnershipId, organisations, onAdded }: Props) 
         <Select
           id={FIELDS.role}
           label="Role"
+          hint="Convenors manage the partnership and its people. Members take part and see shared results. Viewers can only look."
           value={role}
           onChange={(v) => setRole(v as Role | "")}
           options={ROLE_OPTIONS}
