@@ -45,11 +45,7 @@ function AuditLog() {
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </td>
                   <td data-label="Who">{entry.actorName ?? <span className="muted">System</span>}</td>
-                  <td data-label="Action">
-                    <code className="code" title={entry.action}>
-                      {actionLabel(entry.action)}
-                    </code>
-                  </td>
+                  <td data-label="Action">{actionLabel(entry.action)}</td>
                   <td data-label="Summary">{entry.summary}</td>
                 </tr>
               ))}
