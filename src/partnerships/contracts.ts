@@ -35,6 +35,7 @@ export const PersonSchema = z
     name: z.string(),
     email: z.string(),
     organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
     role: RoleSchema,
     jobTitle: z.string().nullable(),
     status: PersonStatusSchema,

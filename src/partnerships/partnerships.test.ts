@@ -33,7 +33,7 @@ describe("a convenor builds a partnership", () => {
 
     const person = await convenor.client.post(`/api/v1/partnerships/${pid}/people`, { name: "Dev Patel", email: "Dev@Example.org", organisationId: trust.body.id, role: "member" });
     expect(person.status).toBe(201);
-    expect(person.body).toMatchObject({ name: "Dev Patel", email: "dev@example.org", role: "member", status: "not_invited", organisationId: trust.body.id });
+    expect(person.body).toMatchObject({ name: "Dev Patel", email: "dev@example.org", role: "member", status: "not_invited", organisationId: trust.body.id, organisationName: "Coast NHS Trust" });
 
     const dup = await convenor.client.post(`/api/v1/partnerships/${pid}/people`, { name: "Dev", email: "dev@example.org", role: "viewer" });
     expect(dup.status).toBe(409);

@@ -17,6 +17,7 @@ export interface PersonView {
   name: string;
   email: string;
   organisationId: string | null;
+  organisationName: string | null;
   role: Role;
   jobTitle: string | null;
   status: "active" | "invited" | "not_invited";
@@ -29,7 +30,9 @@ function peopleQuery(db: DbOrTx, partnershipId: string) {
   return db
     .selectFrom("people")
     .innerJoin("users", "users.id", "people.user_id")
+    .leftJoin("organisations", (join) => join.onRef("organisations.id", "=", "people.organisation_id").on("organisations.deleted_at", "is", null))
     .select((eb) => [
+      "organisations.name as organisation_name",
       "people.id",
       "people.user_id",
       "people.organisation_id",
@@ -56,6 +59,7 @@ function view(r: Row): PersonView {
     name: r.name,
     email: r.email,
     organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
     role: r.role,
     jobTitle: r.job_title,
     status: r.password_hash ? "active" : r.has_open_invitation ? "invited" : "not_invited",
