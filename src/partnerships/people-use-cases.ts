@@ -75,7 +75,7 @@ export async function loadPerson(db: DbOrTx, partnershipId: string, personId: st
 }
 
 async function checkOrganisation(db: DbOrTx, partnershipId: string, organisationId: string | null | undefined) {
-  if (!organisationId) return;
+  if (organisationId === null || organisationId === undefined) return; // "" is no id: it must fail the lookup (422), not reach the foreign key (500)
   try {
     await loadOrganisation(db, partnershipId, organisationId);
   } catch {
