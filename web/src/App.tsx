@@ -34,8 +34,10 @@ function SessionGate() {
 
 /** Pages that need a signed-in user; others go to /sign-in and come back afterwards. */
 function RequireUser() {
-  const { user } = useSession();
+  const { user, signedOut } = useSession();
   const location = useLocation();
+  // After a deliberate sign-out the page being left is not where the next person to sign in wants to go.
+  if (user === null && signedOut) return <Navigate to="/sign-in" replace />;
   if (user === null) {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }

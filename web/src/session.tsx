@@ -7,12 +7,15 @@ import type { User } from "./api/types.ts";
 export type SessionState =
   | { status: "loading" }
   | { status: "error"; message: string }
-  | { status: "ready"; setupNeeded: boolean; user: User | null };
+  | { status: "ready"; setupNeeded: boolean; user: User | null; signedOut?: boolean };
 
 interface SessionValue {
   state: SessionState;
   user: User | null;
   setUser: (user: User | null) => void;
+  /** True after the user signed out on purpose (not when a session expired), so no "sign in to see that page". */
+  signedOut: boolean;
+  signOut: () => void;
   setSetupDone: () => void;
   reload: () => void;
 }
@@ -61,6 +64,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }));
   }, []);
 
+  const signOut = useCallback(() => {
+    setState((prev) => ({ status: "ready", setupNeeded: prev.status === "ready" && prev.setupNeeded, user: null, signedOut: true }));
+  }, []);
+
   const setSetupDone = useCallback(() => {
     setState((prev) => (prev.status === "ready" ? { ...prev, setupNeeded: false } : prev));
   }, []);
@@ -78,10 +85,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       user: state.status === "ready" ? state.user : null,
       setUser,
+      signedOut: state.status === "ready" && state.signedOut === true,
+      signOut,
       setSetupDone,
       reload,
     }),
-    [state, setUser, setSetupDone, reload],
+    [state, setUser, signOut, setSetupDone, reload],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -22,7 +22,7 @@ function SkipLink() {
 }
 
 function Header() {
-  const { user, setUser } = useSession();
+  const { user, signOut: endSession } = useSession();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -34,8 +34,8 @@ function Header() {
       // Even if the server call fails, leave the UI signed out.
     }
     setSigningOut(false);
+    endSession();
     navigate("/sign-in");
-    setUser(null);
   }
 
   return (
