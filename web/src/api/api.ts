@@ -44,6 +44,9 @@ export const api = {
   updatePartnership: (pid: string, body: { name?: string; purpose?: string }) =>
     request<Partnership>("PATCH", p(pid), body),
 
+  // Demo: a partnership of invented organisations and people, convened by the caller
+  createDemo: () => request<Partnership>("POST", "/demo", {}),
+
   // Organisations
   listOrganisations: (pid: string, cursor?: string | null) =>
     request<Page<Organisation>>("GET", `${p(pid)}/organisations${query({ cursor })}`),

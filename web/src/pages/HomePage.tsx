@@ -1,7 +1,8 @@
-// / – "Your partnerships": the list of partnerships the user belongs to, and a form to create one.
+// / – "Your partnerships": the list of partnerships the user belongs to, a form to create one, and a demo to explore.
 import { useCallback, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { api } from "../api/api.ts";
+import { DemoOffer } from "../components/DemoOffer.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { ErrorPanel, LoadMore, Loading } from "../components/Feedback.tsx";
 import { TextArea, TextInput } from "../components/fields.tsx";
@@ -74,7 +75,9 @@ export function HomePage() {
       {list.loading ? <Loading what="Loading your partnerships" /> : null}
       {list.error ? <ErrorPanel error={list.error} onRetry={list.reload} /> : null}
       {!list.loading && !list.error && list.items.length === 0 ? (
-        <p className="body">You are not in any partnerships yet. Create one below, or ask a convenor to invite you.</p>
+        <p className="body">
+          You are not in any partnerships yet. Create one below, explore a demo, or ask a convenor to invite you.
+        </p>
       ) : null}
       {list.items.length > 0 ? (
         <ul className="card-list">
@@ -93,6 +96,7 @@ export function HomePage() {
       ) : null}
       <LoadMore nextCursor={list.nextCursor} loading={list.loadingMore} onClick={list.loadMore} what="partnerships" />
       <CreatePartnershipForm />
+      {!list.loading && !list.error ? <DemoOffer prominent={list.items.length === 0} /> : null}
     </>
   );
 }
