@@ -1,12 +1,12 @@
-// /partnerships/:id/organisations – the partner organisations; convenors add and remove them.
+// /partnerships/:id/organisations – the partner organisations; convenors add, change and remove them.
 import { useCallback, useState, type FormEvent } from "react";
 import { SECTORS, SECTOR_LABELS, type Sector } from "../../../src/partnerships/sectors.ts";
 import { api } from "../api/api.ts";
 import type { Organisation } from "../api/types.ts";
-import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { ActionError, ErrorPanel, LoadMore, Loading, SuccessBanner, TableWrap } from "../components/Feedback.tsx";
 import { Select, TextInput } from "../components/fields.tsx";
+import { OrganisationRow } from "../components/OrganisationRow.tsx";
 import { describeError, useFormErrors, type FieldProblem } from "../components/useFormErrors.ts";
 import { usePaged, useTitle } from "../hooks.ts";
 import { checkRequired } from "../validation.ts";
@@ -14,10 +14,6 @@ import { usePartnership } from "./PartnershipLayout.tsx";
 
 const FIELDS = { name: "organisation-name", sector: "organisation-sector" };
 const SECTOR_OPTIONS = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }));
-
-export function sectorLabel(sector: string): string {
-  return (SECTOR_LABELS as Record<string, string | undefined>)[sector] ?? sector;
-}
 
 function AddOrganisationForm({ onAdded }: { onAdded: (o: Organisation) => void }) {
   const { partnership } = usePartnership();
@@ -123,21 +119,18 @@ export function OrganisationsPage() {
             </thead>
             <tbody>
               {list.items.map((org) => (
-                <tr key={org.id}>
-                  <td>{org.name}</td>
-                  <td data-label="Sector">{sectorLabel(org.sector)}</td>
-                  {isConvenor ? (
-                    <td className="table__actions">
-                      <ConfirmButton
-                        label="Remove"
-                        subject={org.name}
-                        question={`Remove ${org.name}?`}
-                        confirmLabel="Yes, remove"
-                        onConfirm={() => remove(org)}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
+                <OrganisationRow
+                  key={org.id}
+                  partnershipId={partnership.id}
+                  organisation={org}
+                  isConvenor={isConvenor}
+                  onRemove={remove}
+                  onSaved={(saved) => {
+                    setActionError(null);
+                    list.setItems((items) => items.map((o) => (o.id === saved.id ? saved : o)));
+                    setNotice(`${saved.name} saved`);
+                  }}
+                />
               ))}
             </tbody>
           </table>
