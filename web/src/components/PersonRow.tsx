@@ -1,14 +1,18 @@
-// One row of the people table, with the convenor's actions: invite, change role, remove.
+// One row of the people table, with the convenor's actions: invite, change details (organisation, job title) or role, remove.
 import { useEffect, useRef, useState } from "react";
 import { ROLES } from "../../../src/partnerships/sectors.ts";
-import type { Person, Role } from "../api/types.ts";
+import type { Organisation, Person, Role } from "../api/types.ts";
 import { ROLE_LABELS, STATUS_LABELS } from "../format.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
+import { EditPersonRow } from "./EditPersonRow.tsx";
 
 interface Props {
+  partnershipId: string;
   person: Person;
   organisationName: string;
+  organisations: Organisation[];
   isConvenor: boolean;
+  onDetailsSaved: (person: Person) => void;
   onInvite: (person: Person) => Promise<void>;
   onChangeRole: (person: Person, role: Role) => Promise<boolean>;
   onRemove: (person: Person) => Promise<void>;
@@ -50,16 +54,44 @@ function RoleEditor({ person, onSave, onCancel }: { person: Person; onSave: (rol
   );
 }
 
-export function PersonRow({ person, organisationName, isConvenor, onInvite, onChangeRole, onRemove }: Props) {
+export function PersonRow(props: Props) {
+  const { partnershipId, person, organisationName, organisations, isConvenor, onDetailsSaved, onInvite, onChangeRole, onRemove } = props;
   const [editingRole, setEditingRole] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [inviting, setInviting] = useState(false);
   const changeButton = useRef<HTMLButtonElement>(null);
+  const detailsButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const detailsCancelled = useRef(false);
 
   useEffect(() => {
     if (!editingRole && wasEditing.current) changeButton.current?.focus();
     wasEditing.current = editingRole;
   }, [editingRole]);
+
+  useEffect(() => {
+    if (!editingDetails && detailsCancelled.current) detailsButton.current?.focus();
+    detailsCancelled.current = false;
+  }, [editingDetails]);
+
+  if (editingDetails) {
+    return (
+      <EditPersonRow
+        partnershipId={partnershipId}
+        person={person}
+        organisations={organisations}
+        columns={6}
+        onCancel={() => {
+          detailsCancelled.current = true;
+          setEditingDetails(false);
+        }}
+        onSaved={(saved) => {
+          setEditingDetails(false); // the page's success banner takes focus
+          onDetailsSaved(saved);
+        }}
+      />
+    );
+  }
 
   return (
     <tr>
@@ -106,6 +138,11 @@ export function PersonRow({ person, organisationName, isConvenor, onInvite, onCh
                 </button>
               </li>
             ) : null}
+            <li>
+              <button type="button" className="link-button" ref={detailsButton} onClick={() => setEditingDetails(true)}>
+                Change details<span className="visually-hidden"> for {person.name}</span>
+              </button>
+            </li>
             {!editingRole ? (
               <li>
                 <button type="button" className="link-button" ref={changeButton} onClick={() => setEditingRole(true)}>

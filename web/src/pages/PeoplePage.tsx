@@ -1,4 +1,4 @@
-// /partnerships/:id/people – who takes part; convenors add people, invite them, change roles, remove them.
+// /partnerships/:id/people – who takes part; convenors add people, invite them, change their details and roles, remove them.
 import { useCallback, useEffect, useState } from "react";
 import { api, fetchAll } from "../api/api.ts";
 import type { Invitation, Organisation, Person, Role } from "../api/types.ts";
@@ -112,9 +112,16 @@ export function PeoplePage() {
               {list.items.map((person) => (
                 <PersonRow
                   key={person.id}
+                  partnershipId={partnership.id}
                   person={person}
                   organisationName={orgName(person.organisationId)}
+                  organisations={organisations}
                   isConvenor={isConvenor}
+                  onDetailsSaved={(saved) => {
+                    setActionError(null);
+                    replace(saved);
+                    setNotice({ kind: "text", text: `${saved.name}’s details saved` });
+                  }}
                   onInvite={invite}
                   onChangeRole={changeRole}
                   onRemove={remove}
