@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, removeTempDirs, seriousAxeViolations, startServer, type Server } from "./harness.ts";
 
 const PARTNERSHIP = "North Shire ICP";
+// As they end up: the council is first added under the wrong name and sector, then changed.
 const ORGANISATIONS = [
   { name: "North Shire NHS Trust", sector: "NHS trust" },
-  { name: "North Shire Council", sector: "Local authority" },
+  { name: "North Shire County Council", sector: "Local authority" },
 ];
+const DEMO = "Riverside Integrated Care Partnership (demo)";
 const INVITEE = { name: "Bea Member", email: "bea@example.org", password: "bea's long password" };
 
 let server: Server;
@@ -74,6 +76,8 @@ describe("first run to an invited member", () => {
     await convenor.getByRole("button", { name: "Create account" }).click();
     await visible(convenor.getByRole("heading", { name: "Your partnerships", level: 1 }));
     expect(new URL(convenor.url()).pathname).toBe("/");
+    await visible(convenor.getByRole("button", { name: "Explore a demo partnership" }));
+    await visible(convenor.getByText("The demo partnership contains invented organisations and people"));
     await expectAccessible(convenor, "home");
 
     await convenor.getByLabel("Name", { exact: true }).fill(PARTNERSHIP);
@@ -85,35 +89,63 @@ describe("first run to an invited member", () => {
     await expectAccessible(convenor, "partnership overview");
   });
 
-  it("adds two organisations from different sectors", async () => {
+  it("adds two organisations from different sectors, and changes one's name and sector", async () => {
     await tab(convenor, "Organisations");
-    await visible(convenor.getByRole("heading", { name: "Add an organisation" }));
-    for (const org of ORGANISATIONS) {
-      await convenor.getByLabel("Organisation name").fill(org.name);
-      await convenor.getByLabel("Sector").selectOption({ label: org.sector });
-      await convenor.getByRole("button", { name: "Add organisation" }).click();
-      await visible(convenor.getByRole("row", { name: new RegExp(`${org.name}.*${org.sector}`) }));
+    const addForm = await visible(convenor.getByRole("region", { name: "Add an organisation" }));
+    for (const org of [ORGANISATIONS[0]!, { name: "North Shire Council", sector: "Social care provider" }]) {
+      await addForm.getByLabel("Organisation name").fill(org.name);
+      await addForm.getByLabel("Sector").selectOption({ label: org.sector });
+      await addForm.getByRole("button", { name: "Add organisation" }).click();
+      await visible(convenor.getByRole("row", { name: `${org.name} ${org.sector}` }));
     }
     await expectAccessible(convenor, "organisations");
+
+    await convenor.getByRole("button", { name: "Change North Shire Council" }).click();
+    const edit = await visible(convenor.getByRole("form", { name: "Change North Shire Council" }));
+    await expect.poll(() => isFocused(edit.getByLabel("Name"))).toBe(true);
+    await edit.getByLabel("Name").fill(" ");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await visible(edit.getByRole("alert").getByRole("link", { name: "Enter the organisation’s name" }));
+    await expectAccessible(convenor, "organisations, changing one");
+
+    const council = ORGANISATIONS[1]!;
+    await edit.getByLabel("Name").fill(council.name);
+    await edit.getByLabel("Sector").selectOption({ label: council.sector });
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText(`${council.name} saved`));
+    await visible(convenor.getByRole("row", { name: `${council.name} ${council.sector}` }));
+    expect(await convenor.getByRole("cell", { name: "North Shire Council", exact: true }).count()).toBe(0);
   });
 
   it("adds a person and reads their invitation link from the page", async () => {
     await tab(convenor, "People");
-    await visible(convenor.getByRole("heading", { name: "Add a person" }));
-    const organisation = convenor.getByLabel("Organisation", { exact: true });
+    const addForm = await visible(convenor.getByRole("region", { name: "Add a person" }));
+    const organisation = addForm.getByLabel("Organisation", { exact: true });
     await expect.poll(() => organisation.locator("option").count()).toBe(ORGANISATIONS.length + 1);
-    await convenor.getByLabel("Name", { exact: true }).fill(INVITEE.name);
-    await convenor.getByLabel("Email address").fill(INVITEE.email);
-    await organisation.selectOption({ label: "North Shire Council" });
-    await convenor.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
-    await convenor.getByRole("button", { name: "Add person" }).click();
-    await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}.*North Shire Council.*Member`) }));
+    await addForm.getByLabel("Name", { exact: true }).fill(INVITEE.name);
+    await addForm.getByLabel("Email address").fill(INVITEE.email);
+    await organisation.selectOption({ label: ORGANISATIONS[1]!.name });
+    await addForm.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
+    await addForm.getByRole("button", { name: "Add person" }).click();
+    await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}.*${ORGANISATIONS[1]!.name}.*Member`) }));
 
     await convenor.getByRole("button", { name: `Invite ${INVITEE.name}` }).click();
     const link = await visible(convenor.getByLabel(`Invitation link for ${INVITEE.name}`));
     inviteUrl = await link.inputValue();
     expect(inviteUrl).toMatch(new RegExp(`^${server.url}/invite/\\S+$`));
     await expectAccessible(convenor, "people");
+  });
+
+  it("changes the person's organisation and job title", async () => {
+    await convenor.getByRole("button", { name: `Change details for ${INVITEE.name}` }).click();
+    const edit = await visible(convenor.getByRole("form", { name: `Change details for ${INVITEE.name}` }));
+    await expect.poll(() => isFocused(edit.getByLabel("Organisation"))).toBe(true);
+    await edit.getByLabel("Organisation").selectOption({ label: ORGANISATIONS[0]!.name });
+    await edit.getByLabel("Job title (optional)").fill("Discharge lead");
+    await expectAccessible(convenor, "people, changing details");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText(`${INVITEE.name}’s details saved`));
+    await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}\\s*Discharge lead.*${ORGANISATIONS[0]!.name}.*Member`) }));
   });
 
   it("lets the invitee, in a separate browser, set a password and land on the partnership read-only", async () => {
@@ -153,7 +185,33 @@ describe("first run to an invited member", () => {
     await visible(invitee.getByRole("link", { name: PARTNERSHIP }));
   });
 
-  it("logged no page errors or console errors in either browser", () => {
+});
+
+describe("demo partnership", () => {
+  it("is offered to a convenor who already has a partnership, and opens with invented organisations", async () => {
+    await convenor.getByRole("link", { name: "accord", exact: true }).click();
+    await visible(convenor.getByRole("link", { name: PARTNERSHIP, exact: true }));
+    await expectAccessible(convenor, "home with a partnership");
+    await convenor.getByRole("button", { name: "Explore a demo partnership" }).click();
+    await visible(convenor.getByRole("heading", { name: DEMO, exact: true, level: 1 }));
+    expect(convenor.url()).toMatch(/\/partnerships\/[^/]+$/);
+    await visible(convenor.getByText("Your role:").getByText("Convenor"));
+
+    await tab(convenor, "Organisations");
+    await visible(convenor.getByRole("row", { name: "Riverside City Council Local authority" }));
+    expect(await convenor.getByRole("row").count()).toBe(1 + 8); // header + the demo's eight organisations
+    await expectAccessible(convenor, "demo organisations");
+
+    await tab(convenor, "People");
+    await visible(convenor.getByRole("row", { name: /Amara Okafor\s*Discharge lead/ }));
+    await expectAccessible(convenor, "demo people");
+    // The demo's long email addresses make the table scroll sideways inside its box, never the whole page.
+    expect(await convenor.evaluate("document.documentElement.scrollWidth - window.innerWidth")).toBe(0);
+  });
+});
+
+describe("both browsers", () => {
+  it("logged no page errors or console errors", () => {
     expect(browsers.flatMap((b) => b.problems)).toEqual([]);
   });
 });
