@@ -12,7 +12,7 @@ import { ORIGIN, TestClient, createTestContext, type TestContext, type TestRespo
 import { testDialect } from "../src/testing/test-db.ts";
 
 // Created at load time: the routes to test are read from the app itself, so a new write route is covered with no edit here.
-// Each route then gets a database of its own (see `useFreshDatabase`), which keeps the before/after snapshots small.
+// Each route then gets a database of its own (see `useDatabaseOf`), which keeps the before/after snapshots small.
 const ctx = await createTestContext();
 afterAll(() => ctx.close());
 const convenor = await ctx.user("Convenor");
@@ -23,6 +23,7 @@ const db = (): Db => current.handle.db;
 
 const RUNS_AS_CONVENOR = 40;
 const RUNS_ANONYMOUS = 20;
+const RUNS_INERT = 6;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The routes, and what the OpenAPI document says about their bodies and sign-in.
@@ -88,19 +89,29 @@ interface Fixture {
   real: Record<string, string>;
 }
 
-/** A new database for one route, holding the same convenor account (copied, so no second password hash). */
-function useFreshDatabase(): void {
+/** A database per route, all made at once (migrations run in parallel), each holding the same convenor account (copied, so no second password hash). */
+const databases = new Map<string, Promise<TestContext>>(
+  writeRoutes.map((r) => [
+    r.key,
+    createTestContext().then(async (c) => {
+      await c.handle.db.insertInto("users").values(convenorRow).execute();
+      return c;
+    }),
+  ]),
+);
+afterAll(async () => {
+  await Promise.all([...databases.values()].map(async (c) => (await c).close()));
+});
+
+function useDatabaseOf(route: WriteRoute): void {
   beforeAll(async () => {
-    current = await createTestContext();
-    await current.handle.db.insertInto("users").values(convenorRow).execute();
+    current = (await databases.get(route.key)) ?? ctx;
     fixture = undefined;
     stored = undefined;
     dirty = true;
   });
-  afterAll(async () => {
-    const done = current;
+  afterAll(() => {
     current = ctx;
-    await done.close();
   });
 }
 
@@ -133,18 +144,30 @@ async function tableNames(db: Db): Promise<string[]> {
   return res.rows.map((r) => r.name).filter((n) => n !== "rate_limits").sort();
 }
 
+const tablesOf = new WeakMap<Db, Promise<string[]>>();
+
+function canonical(name: string, row: Record<string, unknown>): string {
+  const copy: Record<string, unknown> = { ...row };
+  if (name === "api_tokens") delete copy["last_used_at"];
+  return JSON.stringify(Object.keys(copy).sort().map((k) => [k, copy[k]]));
+}
+
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const name of await tableNames(db)) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
-    out[name] = rows.rows
-      .map((r) => {
-        const copy: Record<string, unknown> = { ...r };
-        if (name === "api_tokens") delete copy["last_used_at"];
-        return JSON.stringify(Object.keys(copy).sort().map((k) => [k, copy[k]]));
-      })
-      .sort();
+  let names = tablesOf.get(db);
+  if (!names) tablesOf.set(db, (names = tableNames(db)));
+  const out: Record<string, string[]> = Object.fromEntries((await names).map((n) => [n, []]));
+  if (testDialect === "postgres") {
+    // One round trip and one connection for the whole database.
+    const parts = (await names).map((n) => sql`select ${n}::text as t, row_to_json(x)::text as j from ${sql.table(n)} x`);
+    const res = await sql<{ t: string; j: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+    for (const r of res.rows) out[r.t]?.push(canonical(r.t, JSON.parse(r.j) as Record<string, unknown>));
+  } else {
+    for (const n of await names) {
+      const res = await sql<Record<string, unknown>>`select * from ${sql.table(n)}`.execute(db);
+      out[n] = res.rows.map((r) => canonical(n, r));
+    }
   }
+  for (const lines of Object.values(out)) lines.sort();
   return out;
 }
 
@@ -271,7 +294,7 @@ const unknownKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "", "id"
 
 type Mutation = { op: "set"; key: string; value: unknown } | { op: "drop"; key: string } | { op: "add"; key: string; value: unknown };
 
-/** A valid object for the schema, then up to three mutations: a field set to a bad value, a field dropped, an unknown field added. */
+/** A valid object for the schema, then one to three mutations: a field set to a bad value, a field dropped, an unknown field added. */
 function objectBody(schema: JsonSchema | undefined, realNames: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
   const props = schema?.properties ?? {};
   const keys = Object.keys(props);
@@ -287,7 +310,7 @@ function objectBody(schema: JsonSchema | undefined, realNames: readonly string[]
       fc.record({ op: fc.constant("drop" as const), key }),
     );
   }
-  return fc.tuple(base, fc.array(fc.oneof(...mutation), { maxLength: 3 })).map(([b, mutations]) => {
+  return fc.tuple(base, fc.array(fc.oneof(...mutation), { minLength: 1, maxLength: 3 })).map(([b, mutations]) => {
     const out: Record<string, unknown> = {};
     const put = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     for (const [k, v] of Object.entries(b)) put(k, v);
@@ -335,15 +358,16 @@ const randomSegment = fc.oneof(
 function planFor(route: WriteRoute, realNames: readonly string[]): fc.Arbitrary<Plan> {
   const params = fc.record(
     Object.fromEntries(
-      route.params.map((p) => [p, fc.oneof({ arbitrary: fc.constant({ real: true as const }), weight: 3 }, { arbitrary: randomSegment.map((segment) => ({ segment })), weight: 2 })]),
+      // Real ids let a body reach validation; a route without a body learns more from unknown ids (and real ones succeed, which costs a fixture).
+      route.params.map((p) => [p, fc.oneof({ arbitrary: fc.constant({ real: true as const }), weight: route.body ? 3 : 1 }, { arbitrary: randomSegment.map((segment) => ({ segment })), weight: route.body ? 2 : 3 })]),
     ) as Record<string, fc.Arbitrary<ParamPlan>>,
   );
   return fc.record({ params, body: bodyPlan(route, realNames) });
 }
 
 /** Edge values tried on every field of every body, and edge segments on every path parameter, before the random runs. */
-const EDGE_VALUES: unknown[] = ["", " ", "\u0000", "a\u0000b", "\uD800", null, 0, -1, true, [], {}, ["x"], { nested: { deeper: [1] } }];
-const EDGE_SEGMENTS = ["%00", "a%00b", "x".repeat(65), "%zz", "%2e%2e", "00000000-0000-4000-8000-000000000000", "'%20or%201%3D1--"];
+const EDGE_VALUES: unknown[] = ["", " ", "a\u0000b", null, 0, [], { nested: true }];
+const EDGE_SEGMENTS = ["%00", "x".repeat(65), "%zz", "00000000-0000-4000-8000-000000000000"];
 
 /** A valid example body for the schema: every field, each with a plain acceptable value. */
 function exampleObject(schema: JsonSchema | undefined, realNames: readonly string[]): Record<string, unknown> {
@@ -366,16 +390,18 @@ function examplePlans(route: WriteRoute, realNames: readonly string[]): Plan[] {
   const plans: Plan[] = [];
   const json = (value: unknown): Plan => ({ params: real, body: { kind: "json", value, contentType: "application/json" } });
   const base = exampleObject(route.body, realNames);
-  for (const key of Object.keys(base)) {
-    const max = route.body?.properties?.[key]?.maxLength;
-    for (const v of [...EDGE_VALUES, ...(max !== undefined ? ["w".repeat(max + 1)] : [])]) plans.push(json({ ...base, [key]: v }));
+  if (route.body) {
+    for (const key of Object.keys(base)) {
+      const max = route.body.properties?.[key]?.maxLength;
+      for (const v of [...EDGE_VALUES, ...(max !== undefined ? ["w".repeat(max + 1)] : [])]) plans.push(json({ ...base, [key]: v }));
+    }
+    plans.push(json(null), json([]), json([base]), json("text"), json(42), json({ ...base, unexpected: true }));
+    plans.push({ params: real, body: { kind: "raw", text: "{", contentType: "application/json" } });
+    plans.push({ params: real, body: { kind: "json", value: base, contentType: "text/plain" } });
   }
-  plans.push(json(null), json([]), json([base]), json("text"), json(42), json({ ...base, unexpected: true }));
-  plans.push({ params: real, body: { kind: "raw", text: "{", contentType: "application/json" } });
-  plans.push({ params: real, body: { kind: "json", value: base, contentType: "text/plain" } });
   plans.push({ params: real, body: { kind: "huge", bytes: MAX_BODY_BYTES + 1, withContentLength: false } });
   for (const p of route.params) {
-    for (const segment of EDGE_SEGMENTS) plans.push({ params: { ...real, [p]: { segment } }, body: { kind: "json", value: base, contentType: "application/json" } });
+    for (const segment of EDGE_SEGMENTS) plans.push({ params: { ...real, [p]: { segment } }, body: route.body ? { kind: "json", value: base, contentType: "application/json" } : { kind: "none" } });
   }
   return plans;
 }
@@ -510,20 +536,22 @@ describe("bad input on write routes", () => {
   });
 
   describe.each(writeRoutes)("$key", (route) => {
-    useFreshDatabase();
+    useDatabaseOf(route);
+    // A route that takes neither a body nor ids has little to vary (junk bodies are ignored; oversized ones get 413), and succeeds each time.
+    const inert = !route.body && route.params.length === 0;
     const realNames = ["partnershipId", "organisationId", "personId", "tokenId", "token"];
 
     it("as the convenor: never a 5xx; 4xx are problems that change nothing", { timeout: 120_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(planFor(route, realNames), (plan) => check(route, plan, "convenor")),
-        { numRuns: RUNS_AS_CONVENOR, examples: examplePlans(route, realNames).map((p) => [p]) },
+        { numRuns: inert ? RUNS_INERT : RUNS_AS_CONVENOR, examples: examplePlans(route, realNames).map((p) => [p]) },
       );
     });
 
     it(`anonymously: never a 5xx${route.needsSignIn ? ", never accepted" : ""}; 4xx are problems that change nothing`, { timeout: 120_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(planFor(route, realNames), (plan) => check(route, plan, "anonymous")),
-        { numRuns: route.needsSignIn ? Math.ceil(RUNS_ANONYMOUS / 2) : RUNS_ANONYMOUS, ...(route.needsSignIn ? {} : { examples: examplePlans(route, realNames).map((p) => [p]) }) },
+        { numRuns: inert ? RUNS_INERT : route.needsSignIn ? Math.ceil(RUNS_ANONYMOUS / 2) : RUNS_ANONYMOUS, ...(route.needsSignIn ? {} : { examples: examplePlans(route, realNames).map((p) => [p]) }) },
       );
     });
   });
