@@ -273,7 +273,8 @@ describe("authorisation matrix", () => {
 
   const cases = (Object.keys(MATRIX) as RouteKey[]).flatMap((key) => ROLES.map((role) => ({ key, role, expected: MATRIX[key][role] })));
 
-  it.each(cases)("$key as $role → $expected", async ({ key, role, expected }) => {
+  // Plain loops rather than it.each, whose titles would cut long paths short.
+  for (const { key, role, expected } of cases) it(`${key} as ${role} → ${expected}`, async () => {
     const f = await currentFixture();
     const client = await freshClient(role);
     const [method = "", template = ""] = key.split(" ");
