@@ -1,5 +1,6 @@
 /** zod contracts for accounts: what the API accepts and returns (these also generate the OpenAPI document). */
 import { z } from "@hono/zod-openapi";
+import { safeString } from "../db/safe-text.ts";
 import { PasswordSchema } from "./passwords.ts";
 
 export const EmailSchema = z
@@ -9,7 +10,7 @@ export const EmailSchema = z
   .max(254, "Use at most 254 characters.")
   .email("Enter an email address like name@example.org.");
 
-export const NameSchema = z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
+export const NameSchema = safeString().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
 
 export const UserSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string(), createdAt: z.string() })
@@ -31,7 +32,7 @@ export const ChangePasswordBodySchema = z
   .openapi("ChangePasswordBody");
 
 export const CreateTokenBodySchema = z
-  .strictObject({ name: z.string().trim().min(1, "Name the token.").max(100) })
+  .strictObject({ name: safeString().trim().min(1, "Name the token.").max(100) })
   .openapi("CreateTokenBody");
 
 export const ApiTokenSchema = z

@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { safeString } from "../db/safe-text.ts";
 import type { AppEnv } from "../http/env.ts";
 import { clientAddress, isHttps, requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
@@ -88,7 +89,7 @@ accountRoutes.openapi(
 );
 
 accountRoutes.openapi(
-  createRoute({ method: "delete", path: "/me/tokens/{tokenId}", tags, security: cookieAuth, summary: "Revoke an API token", request: { params: z.object({ tokenId: z.string().max(64) }) }, responses: { ...noContent, 401: commonErrors[401], 404: commonErrors[404] } }),
+  createRoute({ method: "delete", path: "/me/tokens/{tokenId}", tags, security: cookieAuth, summary: "Revoke an API token", request: { params: z.object({ tokenId: safeString().max(64) }) }, responses: { ...noContent, 401: commonErrors[401], 404: commonErrors[404] } }),
   async (c) => {
     await revokeApiToken(c.get("deps").db, requireActor(c).userId, c.req.valid("param").tokenId);
     return c.body(null, 204);

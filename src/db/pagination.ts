@@ -2,8 +2,9 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
+import { safeString } from "./safe-text.ts";
 
-const CursorSchema = z.object({ c: z.string(), i: z.string() });
+const CursorSchema = z.object({ c: safeString(), i: safeString() });
 export type Cursor = z.infer<typeof CursorSchema>;
 
 export const DEFAULT_LIMIT = 50;

@@ -2,11 +2,12 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema, NameSchema } from "../accounts/contracts.ts";
 import { PasswordSchema } from "../accounts/passwords.ts";
+import { safeString } from "../db/safe-text.ts";
 import { ROLES, SECTORS } from "./sectors.ts";
 
-const Text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `Use at most ${max} characters.`);
+const Text = (max: number, empty: string) => safeString().trim().min(1, empty).max(max, `Use at most ${max} characters.`);
 export const IdParam = (name: string) =>
-  z.string().min(1).max(64).openapi({ param: { name, in: "path" }, example: "6f1c2d4e-…" });
+  safeString().min(1).max(64).openapi({ param: { name, in: "path" }, example: "6f1c2d4e-…" });
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
 export const SectorSchema = z.enum(SECTORS).openapi("Sector");
@@ -15,7 +16,7 @@ export const PartnershipSchema = z
   .object({ id: z.string(), name: z.string(), purpose: z.string(), myRole: RoleSchema, createdAt: z.string(), updatedAt: z.string() })
   .openapi("Partnership");
 export const CreatePartnershipBody = z
-  .strictObject({ name: Text(200, "Enter the partnership's name."), purpose: z.string().trim().max(2000, "Use at most 2000 characters.") })
+  .strictObject({ name: Text(200, "Enter the partnership's name."), purpose: safeString().trim().max(2000, "Use at most 2000 characters.") })
   .openapi("CreatePartnershipBody");
 export const UpdatePartnershipBody = CreatePartnershipBody.partial().openapi("UpdatePartnershipBody");
 
@@ -43,18 +44,18 @@ export const PersonSchema = z
     updatedAt: z.string(),
   })
   .openapi("Person");
-const JobTitle = z.string().trim().max(200, "Use at most 200 characters.").nullable();
+const JobTitle = safeString().trim().max(200, "Use at most 200 characters.").nullable();
 export const CreatePersonBody = z
   .strictObject({
     name: NameSchema,
     email: EmailSchema,
-    organisationId: z.string().max(64).nullable().optional(),
+    organisationId: safeString().max(64).nullable().optional(),
     role: RoleSchema,
     jobTitle: JobTitle.optional(),
   })
   .openapi("CreatePersonBody");
 export const UpdatePersonBody = z
-  .strictObject({ organisationId: z.string().max(64).nullable().optional(), role: RoleSchema.optional(), jobTitle: JobTitle.optional() })
+  .strictObject({ organisationId: safeString().max(64).nullable().optional(), role: RoleSchema.optional(), jobTitle: JobTitle.optional() })
   .openapi("UpdatePersonBody");
 
 export const InvitationCreatedSchema = z

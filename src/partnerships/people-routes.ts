@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { setSessionCookie } from "../accounts/routes.ts";
 import { UserSchema } from "../accounts/contracts.ts";
 import { listAudit } from "../audit/list-audit.ts";
+import { safeString } from "../db/safe-text.ts";
 import { publicOrigin, requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
 import {
@@ -22,7 +23,7 @@ import { addPerson, getPerson, listPeople, removePerson, updatePerson } from "./
 import { PartnershipParams } from "./routes.ts";
 
 const PersonParams = PartnershipParams.extend({ personId: IdParam("personId") });
-const TokenParams = z.object({ token: z.string().min(1).max(200).openapi({ param: { name: "token", in: "path" } }) });
+const TokenParams = z.object({ token: safeString().min(1).max(200).openapi({ param: { name: "token", in: "path" } }) });
 const security = cookieAuth;
 const tags = ["People"];
 
