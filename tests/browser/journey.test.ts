@@ -208,6 +208,16 @@ describe("demo partnership", () => {
     // The demo's long email addresses make the table scroll sideways inside its box, never the whole page.
     expect(await convenor.evaluate("document.documentElement.scrollWidth - window.innerWidth")).toBe(0);
   });
+
+  it("can be removed by its convenor, and leaves the home page", async () => {
+    await tab(convenor, "Overview");
+    await convenor.getByRole("button", { name: /^Remove partnership/ }).click();
+    await expectAccessible(convenor, "remove partnership confirmation");
+    await convenor.getByRole("button", { name: "Yes, remove it" }).click();
+    await visible(convenor.getByRole("heading", { name: "Your partnerships", level: 1 }));
+    await visible(convenor.getByRole("link", { name: PARTNERSHIP, exact: true }));
+    expect(await convenor.getByRole("link", { name: DEMO, exact: true }).count()).toBe(0);
+  });
 });
 
 describe("both browsers", () => {

@@ -43,6 +43,7 @@ export const api = {
   getPartnership: (pid: string) => request<Partnership>("GET", p(pid)),
   updatePartnership: (pid: string, body: { name?: string; purpose?: string }) =>
     request<Partnership>("PATCH", p(pid), body),
+  removePartnership: (pid: string) => request<void>("DELETE", p(pid)),
 
   // Demo: a partnership of invented organisations and people, convened by the caller
   createDemo: () => request<Partnership>("POST", "/demo", {}),

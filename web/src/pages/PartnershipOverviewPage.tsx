@@ -1,9 +1,10 @@
 // /partnerships/:id (index) – the partnership's details; convenors can change its name and purpose.
 import { useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { api } from "../api/api.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { SuccessBanner } from "../components/Feedback.tsx";
+import { ConfirmButton } from "../components/ConfirmButton.tsx";
+import { ActionError, SuccessBanner } from "../components/Feedback.tsx";
 import { TextArea, TextInput } from "../components/fields.tsx";
 import { useFormErrors, type FieldProblem } from "../components/useFormErrors.ts";
 import { formatDate, ROLE_HINTS, ROLE_LABELS } from "../format.ts";
@@ -62,6 +63,8 @@ export function PartnershipOverviewPage() {
   const { partnership, isConvenor } = usePartnership();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const navigate = useNavigate();
   useTitle(partnership.name);
   const base = `/partnerships/${encodeURIComponent(partnership.id)}`;
 
@@ -121,6 +124,31 @@ export function PartnershipOverviewPage() {
           </li>
         ) : null}
       </ul>
+      {isConvenor ? (
+        <section aria-labelledby="remove-partnership-heading">
+          <h2 className="heading-m" id="remove-partnership-heading">
+            Remove this partnership
+          </h2>
+          <p className="body">
+            It will disappear for everyone in it. Nothing is erased: it stays in the database and its audit log.
+          </p>
+          {removeError ? <ActionError message={removeError} /> : null}
+          <ConfirmButton
+            label="Remove partnership"
+            subject={partnership.name}
+            question={`Remove ${partnership.name} for everyone?`}
+            confirmLabel="Yes, remove it"
+            onConfirm={async () => {
+              try {
+                await api.removePartnership(partnership.id);
+                navigate("/", { replace: true });
+              } catch (error) {
+                setRemoveError(error instanceof Error ? error.message : "Could not remove the partnership.");
+              }
+            }}
+          />
+        </section>
+      ) : null}
     </>
   );
 }
