@@ -42,7 +42,7 @@ registerAccountCommands(program);
 registerDemoCommand(program);
 
 function explain(err: unknown): string {
-  if (err instanceof AppError) return err.fields?.length ? `${err.message}\n${err.fields.map((f) => `  ${f.path}: ${f.message}`).join("\n")}` : err.message;
+  if (err instanceof AppError) return [err.message, ...(err.fields ?? []).map((f) => `${f.path}: ${f.message}`).filter((line) => line !== err.message).map((line) => `  ${line}`)].join("\n");
   if (err instanceof DataDirLockedError) return err.message;
   if (err instanceof Error) return (err as NodeJS.ErrnoException).code === "ECONNREFUSED" ? `Cannot reach the database: ${err.message}` : err.message;
   return String(err);
