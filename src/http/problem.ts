@@ -32,6 +32,9 @@ function toAppError(err: unknown): AppError {
     if (err.status === 400) return new AppError("bad_request", err.message || "The request body is not valid JSON.");
     if (err.status === 415) return new AppError("unsupported_media_type");
   }
+  // Defence in depth: text PostgreSQL cannot store (schemas already refuse it) is the caller's problem, not ours.
+  const sqlState = (err as { code?: unknown } | null)?.code;
+  if (sqlState === "22021" || sqlState === "22P05") return new AppError("bad_request", "Text may not contain the NUL character (U+0000).");
   return new AppError("internal", "Something went wrong on our side. Nothing you sent was lost; try again.");
 }
 
