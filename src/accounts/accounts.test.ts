@@ -95,6 +95,21 @@ describe("sign-in and sessions", () => {
     expect(limited.body.code).toBe("rate_limited");
   });
 
+  it("rate-limits failed sign-ins per client address across many accounts", async () => {
+    const behindProxy = await createTestContext({ trustProxy: true });
+    try {
+      const from = (ip: string, i: number) =>
+        behindProxy.anonymous().request("POST", "/api/v1/auth/sign-in", { email: `user${i}@example.org`, password: "guess" }, { "x-forwarded-for": ip });
+      for (let i = 0; i < 50; i++) expect((await from("203.0.113.9", i)).status).toBe(401);
+      const limited = await from("203.0.113.9", 99);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await from("198.51.100.7", 99)).status).toBe(401);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it("rate-limits unknown emails the same way", async () => {
     for (let i = 0; i < 10; i++) await ctx.anonymous().post("/api/v1/auth/sign-in", { email: "ghost@example.org", password: `wrong ${i}` });
     expect((await ctx.anonymous().post("/api/v1/auth/sign-in", { email: "ghost@example.org", password: "x" })).status).toBe(429);
