@@ -7,6 +7,7 @@ import type { Db } from "../src/db/database.ts";
 import { newSecret } from "../src/db/ids.ts";
 import { TestClient, createTestContext, type TestContext, type TestResponse } from "../src/testing/test-app.ts";
 import { testDialect } from "../src/testing/test-db.ts";
+import { instrumentItems, latestInstrument } from "../src/surveys/instruments/registry.ts";
 
 const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor"] as const;
 type Role = (typeof ROLES)[number];
@@ -75,6 +76,18 @@ const MATRIX = {
   // The token in the link is the credential: whoever holds it may read and accept it.
   "GET /api/v1/invitations/:token": everyone(200),
   "POST /api/v1/invitations/:token/accept": everyone(200),
+
+  "GET /api/v1/partnerships/:partnershipId/waves": memberRead,
+  "POST /api/v1/partnerships/:partnershipId/waves": convenorOnly(201),
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId": memberRead,
+  "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId": convenorOnly(200),
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/open": convenorOnly(200),
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/close": convenorOnly(200),
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": convenorOnly(200),
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/links": convenorOnly(201),
+  // A personal survey link is the respondent's only credential: no account, and any holder may answer once.
+  "GET /api/v1/respond/:linkToken": everyone(200),
+  "POST /api/v1/respond/:linkToken/response": everyone(201),
 } satisfies Record<string, Row>;
 type RouteKey = keyof typeof MATRIX;
 
@@ -82,7 +95,15 @@ type RouteKey = keyof typeof MATRIX;
 const WEB_UI_ROUTES = new Set(["GET /assets/:file{.+}", "GET /*"]);
 
 /** Routes that show the partnership or invitee to whoever holds the invitation token, by design (the leak check skips them). */
-const REVEALS_TO_TOKEN_HOLDER = new Set<RouteKey>(["GET /api/v1/invitations/:token", "POST /api/v1/invitations/:token/accept"]);
+const REVEALS_TO_TOKEN_HOLDER = new Set<RouteKey>(["GET /api/v1/invitations/:token", "POST /api/v1/invitations/:token/accept", "GET /api/v1/respond/:linkToken"]);
+
+/** Which of the fixture's waves each wave route acts on: each transition needs a wave in the state it starts from. */
+const WAVE_FOR: Partial<Record<RouteKey, "draftWaveId" | "openWaveId" | "closedWaveId">> = {
+  "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId": "draftWaveId",
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/open": "draftWaveId",
+  "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": "closedWaveId",
+};
+const PULSE_ANSWERS = Object.fromEntries(instrumentItems(latestInstrument("pulse")).map((i) => [i.key, { value: 4 }]));
 
 const PASSWORD = "a long test password";
 
@@ -95,6 +116,10 @@ interface Fixture {
   subjectPersonId: string;
   subjectEmail: string;
   invitationToken: string;
+  draftWaveId: string;
+  openWaveId: string;
+  closedWaveId: string;
+  linkToken: string;
 }
 
 interface Account {
@@ -138,7 +163,21 @@ async function buildFixture(): Promise<Fixture> {
   const invitation = ok(await convenor.request("POST", `${base}/people/${subject.body.id}/invitations`), "invite subject");
   const invitationToken = String(invitation.body.url).split("/invite/")[1] ?? "";
   expect(invitationToken).not.toBe("");
+  const wave = { instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-12-31", k: 5 };
+  const draft = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Draft wave" }), "draft wave");
+  const open = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Open wave" }), "open wave");
+  ok(await convenor.post(`${base}/waves/${open.body.id}/open`), "open the wave");
+  const links = ok(await convenor.post(`${base}/waves/${open.body.id}/links`, { personIds: [subject.body.id] }), "issue a link");
+  const linkToken = String(links.body.links[0]?.url ?? "").split("/respond/")[1] ?? "";
+  expect(linkToken).not.toBe("");
+  const closed = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Closed wave" }), "closed wave");
+  ok(await convenor.post(`${base}/waves/${closed.body.id}/open`), "open the closed wave");
+  ok(await convenor.post(`${base}/waves/${closed.body.id}/close`), "close it");
   return {
+    draftWaveId: draft.body.id,
+    openWaveId: open.body.id,
+    closedWaveId: closed.body.id,
+    linkToken,
     partnershipId: p.body.id,
     partnershipName,
     purpose,
@@ -162,8 +201,12 @@ async function currentFixture(): Promise<Fixture> {
 }
 
 /** Real ids for every path parameter; a new parameter fails loudly until it is given one here. */
-async function paramValue(name: string, role: Role, f: Fixture): Promise<string> {
+async function paramValue(name: string, role: Role, f: Fixture, key: string): Promise<string> {
   switch (name) {
+    case "waveId":
+      return f[WAVE_FOR[key as RouteKey] ?? "openWaveId"];
+    case "linkToken":
+      return f.linkToken;
     case "partnershipId":
       return f.partnershipId;
     case "organisationId":
@@ -209,16 +252,29 @@ function bodyFor(key: RouteKey, role: Role): unknown {
       return { jobTitle: "Programme lead" };
     case "POST /api/v1/invitations/:token/accept":
       return { password: "a brand new password" };
+    case "POST /api/v1/partnerships/:partnershipId/waves":
+      return { name: "Follow-up", instrumentKey: "pulse", opensOn: "2026-06-01", closesOn: "2026-06-30" };
+    case "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId":
+      return { name: "Renamed wave", k: 6 };
+    case "POST /api/v1/partnerships/:partnershipId/waves/:waveId/links":
+      return {};
+    case "POST /api/v1/respond/:linkToken/response":
+      return { answers: PULSE_ANSWERS };
     default:
       return undefined;
   }
 }
 
-async function fillPath(template: string, role: Role, f: Fixture): Promise<string> {
+/** Headers a route needs beyond the caller's credentials. */
+function headersFor(key: RouteKey): Record<string, string> {
+  return key === "POST /api/v1/respond/:linkToken/response" ? { "idempotency-key": newSecret(16) } : {};
+}
+
+async function fillPath(template: string, role: Role, f: Fixture, key: string): Promise<string> {
   let out = template;
   for (const m of template.matchAll(/:([A-Za-z]+)/g)) {
     const name = m[1] ?? "";
-    out = out.replace(`:${name}`, encodeURIComponent(await paramValue(name, role, f)));
+    out = out.replace(`:${name}`, encodeURIComponent(await paramValue(name, role, f, key)));
   }
   return out;
 }
@@ -278,11 +334,11 @@ describe("authorisation matrix", () => {
     const f = await currentFixture();
     const client = await freshClient(role);
     const [method = "", template = ""] = key.split(" ");
-    const path = await fillPath(template, role, f);
+    const path = await fillPath(template, role, f, key);
     const body = bodyFor(key, role);
     const before = expected >= 400 ? await snapshot(ctx.handle.db) : undefined;
     fixtureDirty = true;
-    const res = await client.request(method, path, body);
+    const res = await client.request(method, path, body, headersFor(key));
     // Reads and refusals leave the fixture as it was (the snapshot below proves it); anything else gets a fresh one.
     fixtureDirty = !(method === "GET" || res.status >= 400);
     const context = `${method} ${path} as ${role}: ${res.status} ${res.text.slice(0, 300)}`;
@@ -307,7 +363,7 @@ describe("authorisation matrix", () => {
     // Outsiders' 404 is word-for-word the 404 for a partnership that does not exist: no existence oracle.
     if (expected === 404 && template.includes(":partnershipId")) {
       const ghost = { ...f, partnershipId: "00000000-0000-4000-8000-000000000000" };
-      const ghostRes = await (await freshClient(role)).request(method, await fillPath(template, role, ghost), bodyFor(key, role));
+      const ghostRes = await (await freshClient(role)).request(method, await fillPath(template, role, ghost, key), bodyFor(key, role), headersFor(key));
       expect({ status: ghostRes.status, code: ghostRes.body?.code, detail: ghostRes.body?.detail }, context).toEqual({
         status: res.status,
         code: res.body?.code,

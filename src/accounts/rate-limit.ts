@@ -15,6 +15,9 @@ export const SIGN_IN_LIMITS = {
   perAddress: { max: 50, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, Limit>;
 
+/** Survey submissions per client address (a whole team may share one NHS address). */
+export const SUBMIT_LIMIT: Limit = { max: 300, windowSeconds: 15 * 60 };
+
 function windowStart(now: number, limit: Limit): number {
   return Math.floor(now / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000;
 }

@@ -2,10 +2,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import type { Db } from "./database.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
+import * as m0002 from "./migrations/0002-surveys.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": m0001,
+  "0002-surveys": m0002,
 };
 
 class StaticProvider implements MigrationProvider {

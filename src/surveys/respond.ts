@@ -1,0 +1,99 @@
+/** What a respondent does with a personal link: see the survey, and submit once (idempotently, durably). */
+import { randomBytes } from "node:crypto";
+import type { Db, DbOrTx } from "../db/database.ts";
+import { isUniqueViolation } from "../db/errors.ts";
+import { hashSecret } from "../db/ids.ts";
+import { AppError } from "../errors/app-error.ts";
+import { getInstrument } from "./instruments/registry.ts";
+import type { Answers, Instrument } from "./instruments/types.ts";
+import { participationHash, responseNullifier } from "./tokens.ts";
+import { validateAnswers } from "./validate-answers.ts";
+
+const INVALID_LINK = "This survey link is not valid. Check you copied all of it, or ask your convenor for a new one.";
+
+async function openLink(db: DbOrTx, token: string) {
+  const row = await db
+    .selectFrom("wave_participants")
+    .innerJoin("waves", "waves.id", "wave_participants.wave_id")
+    .innerJoin("partnerships", "partnerships.id", "waves.partnership_id")
+    .innerJoin("people", "people.id", "wave_participants.person_id")
+    .leftJoin("organisations", "organisations.id", "people.organisation_id")
+    .select([
+      "wave_participants.id as participant_id", "wave_participants.responded", "waves.id as wave_id", "waves.name as wave_name", "waves.status",
+      "waves.closes_on", "waves.k", "waves.instrument_key", "waves.instrument_version", "partnerships.name as partnership_name",
+      "people.organisation_id", "organisations.sector",
+    ])
+    .where("wave_participants.token_hash", "=", participationHash(token))
+    .where("waves.deleted_at", "is", null)
+    .where("partnerships.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", INVALID_LINK);
+  return row;
+}
+
+type LinkStatus = "open" | "not_open" | "closed" | "answered";
+
+function linkStatus(row: { status: string; closes_on: string; responded: number }, answered: boolean, today: string): LinkStatus {
+  if (answered || row.responded) return "answered";
+  if (row.status === "draft") return "not_open";
+  if (row.status !== "open" || today > row.closes_on) return "closed";
+  return "open";
+}
+
+async function hasAnswered(db: DbOrTx, token: string): Promise<boolean> {
+  return (await db.selectFrom("wave_responses").select("id").where("nullifier", "=", responseNullifier(token)).executeTakeFirst()) !== undefined;
+}
+
+export async function describeLink(db: Db, token: string, today = new Date().toISOString().slice(0, 10)) {
+  const row = await openLink(db, token);
+  const instrument: Instrument = getInstrument(row.instrument_key, row.instrument_version);
+  return {
+    partnershipName: row.partnership_name,
+    waveName: row.wave_name,
+    closesOn: row.closes_on,
+    k: row.k,
+    status: linkStatus(row, await hasAnswered(db, token), today),
+    instrument,
+  };
+}
+
+const ALREADY = "We already have your answers for this survey, so we can't take them again. Thank you for taking part.";
+
+/**
+ * Stores one response for the link. The response row gets a random id and no time; it shares no key
+ * with the participation row. Answered 201 only after the commit (SQLite synchronous=FULL,
+ * PostgreSQL synchronous_commit on). A replay with the same Idempotency-Key gets the first answers back.
+ */
+export async function submitResponse(db: Db, token: string, idempotencyKey: string, answers: Answers, today = new Date().toISOString().slice(0, 10)) {
+  const row = await openLink(db, token);
+  const nullifier = responseNullifier(token);
+  const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
+  const replay = async () => {
+    const existing = await db.selectFrom("wave_responses").select(["answers", "idempotency_hash"]).where("nullifier", "=", nullifier).executeTakeFirst();
+    if (existing && existing.idempotency_hash === idempotencyHash) return { replayed: true, answers: JSON.parse(existing.answers) as Answers };
+    throw new AppError("conflict", ALREADY);
+  };
+  const status = linkStatus(row, false, today);
+  if (row.responded || status === "answered") return replay();
+  if (status === "not_open") throw new AppError("conflict", "This survey has not opened yet. Your link will work once the convenor opens it.");
+  if (status === "closed") throw new AppError("conflict", "This survey has closed, so it can no longer take answers. Thank you all the same.");
+
+  const problems = validateAnswers(getInstrument(row.instrument_key, row.instrument_version), answers);
+  if (problems.length) throw new AppError("validation_failed", problems[0]!.message, { fields: problems });
+  const clean: Answers = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text?.trim() ? { value: a.value, text: a.text.trim() } : { value: a.value }]));
+
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("wave_responses")
+        .values({ id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean) })
+        .execute();
+      const flipped = await tx.updateTable("wave_participants").set({ responded: 1 }).where("id", "=", row.participant_id).where("responded", "=", 0).executeTakeFirst();
+      if (Number(flipped.numUpdatedRows) !== 1) throw new AppError("conflict", ALREADY);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err) || (err instanceof AppError && err.code === "conflict")) return replay();
+    throw err;
+  }
+  return { replayed: false, answers: clean };
+}
