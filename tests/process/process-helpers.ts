@@ -157,9 +157,9 @@ export async function api(
   server: Pick<Server, "url">,
   method: string,
   pathname: string,
-  opts: { body?: unknown; cookie?: string; bearer?: string } = {},
+  opts: { body?: unknown; cookie?: string; bearer?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse> {
-  const headers: Record<string, string> = { origin: server.url, accept: "application/json" };
+  const headers: Record<string, string> = { origin: server.url, accept: "application/json", ...opts.headers };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (opts.cookie) headers["cookie"] = opts.cookie;
   if (opts.bearer) headers["authorization"] = `Bearer ${opts.bearer}`;
