@@ -5,11 +5,12 @@ import { addOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { createPartnership, type PartnershipView } from "../partnerships/partnership-use-cases.ts";
 import { addPerson } from "../partnerships/people-use-cases.ts";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIP, DEMO_PEOPLE, demoEmail } from "./demo-data.ts";
+import { createDemoWaves } from "./demo-waves.ts";
 
 export type Progress = (done: number, total: number, label: string) => void;
 
 export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}): Promise<PartnershipView> {
-  const total = 1 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length;
+  const total = 2 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
 
@@ -32,5 +33,7 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
     });
     step(p.name);
   }
+  await createDemoWaves(db, actor, partnership.id);
+  step("survey waves");
   return partnership;
 }

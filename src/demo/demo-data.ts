@@ -14,25 +14,30 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{ key: string; name: string; sect
   { key: "care", name: "Willowbank Home Care", sector: "social_care" },
   { key: "vcs", name: "Riverside Age Well", sector: "voluntary_community" },
   { key: "housing", name: "Eastgate Housing Association", sector: "housing" },
-  { key: "fire", name: "Riverside Fire and Rescue", sector: "police_fire" },
-  { key: "uni", name: "Riverside University Health Research Unit", sector: "academic" },
 ];
 
-export const DEMO_PEOPLE: ReadonlyArray<{ name: string; org: string; role: Role; jobTitle: string }> = [
-  { name: "Amara Okafor", org: "trust", role: "member", jobTitle: "Discharge lead" },
-  { name: "Tom Hughes", org: "trust", role: "viewer", jobTitle: "Ward manager" },
-  { name: "Dr Priya Nair", org: "pcn", role: "member", jobTitle: "Clinical director" },
-  { name: "Gareth Lewis", org: "council", role: "convenor", jobTitle: "Head of adult social care" },
-  { name: "Sian Roberts", org: "council", role: "member", jobTitle: "Commissioning manager" },
-  { name: "Marek Nowak", org: "care", role: "member", jobTitle: "Registered manager" },
-  { name: "Joy Mensah", org: "vcs", role: "member", jobTitle: "Chief officer" },
-  { name: "Hannah Clarke", org: "housing", role: "member", jobTitle: "Tenancy support lead" },
-  { name: "Ali Rahman", org: "fire", role: "viewer", jobTitle: "Safe and well officer" },
-  { name: "Prof. Ruth Evans", org: "uni", role: "viewer", jobTitle: "Evaluation lead" },
-];
+const FIRST = ["Amara", "Tom", "Priya", "Gareth", "Sian", "Marek", "Joy", "Hannah", "Ali", "Ruth", "Dev", "Nia", "Owen", "Grace", "Yusuf", "Ellen", "Kwame", "Lucy", "Rhys", "Fatima", "Ben", "Chloe", "Imran", "Megan", "Pawel", "Zara", "Huw", "Aisha", "Liam", "Rosa"];
+const LAST = ["Okafor", "Hughes", "Nair", "Lewis", "Roberts", "Nowak", "Mensah", "Clarke", "Rahman", "Evans", "Patel", "Jones", "Price", "Adeyemi", "Khan", "Morgan", "Boateng", "Davies", "Thomas", "Hussain", "Walker", "Wright", "Iqbal", "Powell", "Kowalski", "Ahmed", "Griffiths", "Bello", "Murphy", "Silva"];
+const TITLES: Record<string, string[]> = {
+  trust: ["Discharge lead", "Ward manager", "Therapy lead", "Matron", "Patient flow manager", "Consultant geriatrician"],
+  pcn: ["Clinical director", "Practice manager", "Care coordinator", "Social prescriber", "GP partner"],
+  council: ["Head of adult social care", "Commissioning manager", "Social work team manager", "Occupational therapist", "Reablement lead"],
+  care: ["Registered manager", "Care coordinator", "Quality lead", "Operations director"],
+  vcs: ["Chief officer", "Volunteer coordinator", "Community connector", "Services manager", "Befriending lead"],
+  housing: ["Tenancy support lead", "Home adaptations officer", "Housing options manager", "Independent living manager", "Neighbourhood officer"],
+};
+
+/** Thirty people spread over the six organisations; the council's head of adult social care convenes. */
+export const DEMO_PEOPLE: ReadonlyArray<{ name: string; org: string; role: Role; jobTitle: string }> = FIRST.map((first, i) => {
+  const org = DEMO_ORGANISATIONS[i % DEMO_ORGANISATIONS.length]!.key;
+  const titles = TITLES[org]!;
+  const jobTitle = titles[Math.floor(i / DEMO_ORGANISATIONS.length) % titles.length]!;
+  const role: Role = jobTitle === "Head of adult social care" ? "convenor" : i % 7 === 6 ? "viewer" : "member";
+  return { name: `${first} ${LAST[i]!}`, org, role, jobTitle };
+});
 
 /** A stable, clearly fictional email for a demo person. */
 export function demoEmail(name: string, suffix: string): string {
-  const local = name.toLowerCase().replace(/^(dr|prof)\.?\s+/, "").replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
+  const local = name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
   return `${local}+${suffix}@demo.example.org`;
 }

@@ -26,6 +26,20 @@ describe("demo partnership", () => {
     expect(second.status).toBe(201);
     expect((await me.client.get("/api/v1/partnerships")).body.items).toHaveLength(2);
     const audit = await me.client.get(`/api/v1/partnerships/${first.body.id}/audit?limit=200`);
-    expect(audit.body.items.length).toBe(1 + 1 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length);
+    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === "organisation.added")).toHaveLength(DEMO_ORGANISATIONS.length);
+    expect(actions.filter((a: string) => a === "wave.published")).toHaveLength(2);
+  });
+
+  it("has a published baseline wave with the article's nine answers, and a larger follow-up", async () => {
+    const me = await ctx.user("Demo Viewer");
+    const p = (await me.client.post("/api/v1/demo")).body;
+    const waves = (await me.client.get(`/api/v1/partnerships/${p.id}/waves`)).body.items;
+    expect(waves.map((w: { name: string; status: string }) => [w.name, w.status])).toEqual([["Baseline", "published"], ["Six-month follow-up", "published"]]);
+    const rows = await ctx.handle.db.selectFrom("wave_responses").select(["wave_id", "answers"]).execute();
+    const baseline = rows.filter((r) => r.wave_id === waves[0].id).map((r) => JSON.parse(r.answers).baseline_trust.value as string);
+    const tally = Object.fromEntries(["a_great_deal", "a_moderate_amount", "a_little", "none_at_all", "other"].map((o) => [o, baseline.filter((v) => v === o).length]));
+    expect(tally).toEqual({ a_great_deal: 1, a_moderate_amount: 1, a_little: 5, none_at_all: 0, other: 2 });
+    expect(rows.filter((r) => r.wave_id === waves[1].id).length).toBeGreaterThan(baseline.length);
   });
 });

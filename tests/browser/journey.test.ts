@@ -199,7 +199,7 @@ describe("demo partnership", () => {
 
     await tab(convenor, "Organisations");
     await visible(convenor.getByRole("row", { name: "Riverside City Council Local authority" }));
-    expect(await convenor.getByRole("row").count()).toBe(1 + 8); // header + the demo's eight organisations
+    expect(await convenor.getByRole("row").count()).toBe(1 + 6); // header + the demo's six organisations
     await expectAccessible(convenor, "demo organisations");
 
     await tab(convenor, "People");

@@ -1,0 +1,74 @@
+/** The demo's two published waves: a baseline reproducing the article's result, and a follow-up six months on. */
+import type { Actor } from "../accounts/actor.ts";
+import type { Db } from "../db/database.ts";
+import { newSecret } from "../db/ids.ts";
+import { noMailer } from "../mail/mailer.ts";
+import { instrumentItems, latestInstrument } from "../surveys/instruments/registry.ts";
+import type { Answers } from "../surveys/instruments/types.ts";
+import { issueLinks } from "../surveys/issue-links.ts";
+import { submitResponse } from "../surveys/respond.ts";
+import { createWave, transitionWave } from "../surveys/wave-use-cases.ts";
+
+/** The article's baseline: of nine people, 1 a great deal, 1 a moderate amount, 5 a little, 0 none at all, 2 other. */
+export const BASELINE_ANSWERS = ["a_great_deal", "a_moderate_amount", "a_little", "a_little", "a_little", "a_little", "a_little", "other", "other"] as const;
+const OTHER_TEXTS = ["It depends which organisation you mean", "Between some of us, yes; not across the whole partnership"];
+const FOLLOW_UP_BASELINE = ["a_great_deal", "a_great_deal", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_little", "a_little", "a_little", "a_little", "a_little", "other", "a_moderate_amount", "a_little"] as const;
+
+/** A small seeded generator (mulberry32), so the demo is the same every time. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function answersFor(baseline: string, centre: number, rand: () => number, i: number): Answers {
+  const answers: Answers = {};
+  for (const item of instrumentItems(latestInstrument("accord-trust"))) {
+    if (item.response.kind === "choice") {
+      answers[item.key] = baseline === "other" ? { value: "other", text: OTHER_TEXTS[i % OTHER_TEXTS.length]! } : { value: baseline };
+      continue;
+    }
+    if (rand() < 0.04) {
+      answers[item.key] = { value: "dont_know" };
+      continue;
+    }
+    const raw = Math.round(centre + (rand() - 0.5) * 2.6);
+    const score = Math.min(5, Math.max(1, raw));
+    answers[item.key] = { value: item.reverse ? 6 - score : score };
+  }
+  return answers;
+}
+
+async function runWave(db: Db, actor: Actor, partnershipId: string, spec: { name: string; opens: Date; baseline: readonly string[]; centre: number; seed: number }) {
+  const closes = new Date(spec.opens.getTime() + 18 * 86_400_000);
+  const wave = await createWave(db, actor, partnershipId, { name: spec.name, instrumentKey: "accord-trust", opensOn: isoDate(spec.opens), closesOn: isoDate(closes), k: 5 });
+  await transitionWave(db, actor, partnershipId, wave.id, "open");
+  const { links } = await issueLinks(db, noMailer, actor, partnershipId, wave.id, undefined, "http://demo.invalid");
+  const rand = seeded(spec.seed);
+  const during = isoDate(new Date(spec.opens.getTime() + 5 * 86_400_000));
+  for (const [i, baseline] of spec.baseline.entries()) {
+    const link = links[(i * 7) % links.length]!;
+    const token = link.url.split("/respond/")[1]!;
+    await submitResponse(db, token, newSecret(16), answersFor(baseline, spec.centre, rand, i), during);
+  }
+  await transitionWave(db, actor, partnershipId, wave.id, "close");
+  await transitionWave(db, actor, partnershipId, wave.id, "publish");
+  return wave;
+}
+
+/** Runs the baseline (eight months ago) and the follow-up (two months ago), both closed and published. */
+export async function createDemoWaves(db: Db, actor: Actor, partnershipId: string, now = new Date()) {
+  const month = 30 * 86_400_000;
+  const baseline = await runWave(db, actor, partnershipId, { name: "Baseline", opens: new Date(now.getTime() - 8 * month), baseline: BASELINE_ANSWERS, centre: 2.8, seed: 11 });
+  const followUp = await runWave(db, actor, partnershipId, { name: "Six-month follow-up", opens: new Date(now.getTime() - 2 * month), baseline: FOLLOW_UP_BASELINE, centre: 3.5, seed: 29 });
+  return { baseline, followUp };
+}
