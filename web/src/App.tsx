@@ -1,4 +1,5 @@
-// Client routes and the guards that send people to first-run setup or sign-in.
+// Client routes and the guards that send people to first-run setup or sign-in (respondent links need neither).
+import { lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { ErrorPanel, Loading } from "./components/Feedback.tsx";
 import { Layout } from "./components/Layout.tsx";
@@ -12,8 +13,26 @@ import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PartnershipLayout } from "./pages/PartnershipLayout.tsx";
 import { PartnershipOverviewPage } from "./pages/PartnershipOverviewPage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
+import { RespondCheckPage } from "./pages/RespondCheckPage.tsx";
+import { RespondDonePage } from "./pages/RespondDonePage.tsx";
+import { RespondLayout } from "./pages/RespondLayout.tsx";
+import { RespondSectionPage } from "./pages/RespondSectionPage.tsx";
+import { RespondStartPage } from "./pages/RespondStartPage.tsx";
 import { SetupPage } from "./pages/SetupPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { WavePage } from "./pages/WavePage.tsx";
+import { WavesPage } from "./pages/WavesPage.tsx";
+
+// The results page brings the charting library; respondents and most pages never load it.
+const ResultsPage = lazy(() => import("./pages/ResultsPage.tsx").then((m) => ({ default: m.ResultsPage })));
+
+function Results() {
+  return (
+    <Suspense fallback={<Loading what="Loading the results" />}>
+      <ResultsPage />
+    </Suspense>
+  );
+}
 
 /** Waits for the session probe; sends everyone to /setup while accord has no first user. */
 function SessionGate() {
@@ -48,6 +67,13 @@ export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
+        {/* A respondent answers from a personal link: no account, no setup or sign-in redirect. */}
+        <Route path="/respond/:linkToken" element={<RespondLayout />}>
+          <Route index element={<RespondStartPage />} />
+          <Route path="section/:number" element={<RespondSectionPage />} />
+          <Route path="check" element={<RespondCheckPage />} />
+          <Route path="done" element={<RespondDonePage />} />
+        </Route>
         <Route element={<SessionGate />}>
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
@@ -59,6 +85,9 @@ export function App() {
               <Route index element={<PartnershipOverviewPage />} />
               <Route path="organisations" element={<OrganisationsPage />} />
               <Route path="people" element={<PeoplePage />} />
+              <Route path="waves" element={<WavesPage />} />
+              <Route path="waves/:waveId" element={<WavePage />} />
+              <Route path="waves/:waveId/results" element={<Results />} />
               <Route path="audit" element={<AuditPage />} />
             </Route>
           </Route>

@@ -48,3 +48,10 @@ export const STATUS_LABELS: Record<PersonStatus, string> = {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** "31 March 2026" for a calendar date "2026-03-31" (no time zone shift). */
+export function formatDay(ymd: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!match) return formatDate(ymd);
+  return dateFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}

@@ -9,6 +9,7 @@ import "./styles/layout.css";
 import "./styles/forms.css";
 import "./styles/tables.css";
 import "./styles/components.css";
+import "./styles/surveys.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("accord: #root element missing from index.html");

@@ -58,6 +58,8 @@ async function readProblem(response: Response): Promise<Problem> {
 export interface RequestOptions {
   /** Do not report a 401 to the session listener (sign-in, setup, /me probe). */
   quiet401?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /** Sends one request to /api/v1 and returns the parsed JSON body (undefined for 204). */
@@ -67,7 +69,7 @@ export async function request<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   const init: RequestInit = { method, credentials: "same-origin", headers };
   if (body !== undefined) {
     headers["content-type"] = "application/json";

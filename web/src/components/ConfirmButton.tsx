@@ -10,9 +10,13 @@ interface Props {
   question: string;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
+  /** "warning" (default): a red link that removes something; "primary": a green button that moves something on. */
+  tone?: "warning" | "primary";
+  /** Extra words under the question, e.g. what cannot be undone. */
+  detail?: string;
 }
 
-export function ConfirmButton({ label, subject, question, confirmLabel, onConfirm }: Props) {
+export function ConfirmButton({ label, subject, question, confirmLabel, onConfirm, tone = "warning", detail }: Props) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -27,7 +31,12 @@ export function ConfirmButton({ label, subject, question, confirmLabel, onConfir
 
   if (!asking) {
     return (
-      <button type="button" className="link-button link-button--warning" ref={startRef} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className={tone === "primary" ? "button" : "link-button link-button--warning"}
+        ref={startRef}
+        onClick={() => setAsking(true)}
+      >
         {label}
         <span className="visually-hidden"> {subject}</span>
       </button>
@@ -36,9 +45,10 @@ export function ConfirmButton({ label, subject, question, confirmLabel, onConfir
   return (
     <div className="confirm" role="group" aria-label={question}>
       <span className="confirm__question">{question}</span>
+      {detail ? <span className="confirm__detail">{detail}</span> : null}
       <button
         type="button"
-        className="button button--warning button--small"
+        className={tone === "primary" ? "button button--small" : "button button--warning button--small"}
         ref={confirmRef}
         disabled={busy}
         onClick={() => {

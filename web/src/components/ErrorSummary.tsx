@@ -1,10 +1,13 @@
 // GOV.UK-style error summary shown at the top of a form, linking each problem to its field.
 import { forwardRef, useId } from "react";
+import { Link } from "react-router";
 
 export interface SummaryItem {
   message: string;
   /** The id of the field the problem belongs to, if any. */
   fieldId?: string | undefined;
+  /** Or an in-app path to the page where the problem can be fixed. */
+  to?: string | undefined;
 }
 
 function focusField(event: React.MouseEvent<HTMLAnchorElement>, fieldId: string) {
@@ -34,7 +37,11 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
       </h2>
       <ul className="error-summary__list">
         {items.map((item, index) =>
-          item.fieldId ? (
+          item.to ? (
+            <li key={index}>
+              <Link to={item.to}>{item.message}</Link>
+            </li>
+          ) : item.fieldId ? (
             <li key={index}>
               <a href={`#${item.fieldId}`} onClick={(e) => focusField(e, item.fieldId as string)}>
                 {item.message}

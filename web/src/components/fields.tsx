@@ -41,7 +41,8 @@ function Group({ id, label, hint, error, hideLabel, children }: BaseProps & { ch
 }
 
 interface InputProps extends BaseProps {
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date" | "number";
+  inputMode?: "numeric";
   autoComplete?: string;
   width?: "full" | "half" | "third";
   spellCheck?: boolean;
@@ -59,6 +60,7 @@ export function TextInput(props: InputProps) {
         type={type}
         value={value}
         autoComplete={autoComplete}
+        inputMode={props.inputMode}
         spellCheck={props.spellCheck ?? (type === "text" ? undefined : false)}
         maxLength={props.maxLength}
         aria-invalid={error ? true : undefined}
@@ -114,5 +116,59 @@ export function Select(props: BaseProps & { options: Option[]; placeholder?: str
         ))}
       </select>
     </Group>
+  );
+}
+
+export interface RadioOption extends Option {
+  hint?: string;
+}
+
+/** A fieldset of radios with a legend, optional hint and inline error; the first radio gets `id`. */
+export function RadioGroup(props: Omit<BaseProps, "hideLabel"> & { options: RadioOption[] }) {
+  const { id, label, error, hint, value, onChange, options } = props;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="fieldset__legend fieldset__legend--label">{label}</legend>
+        {hint ? (
+          <div className="hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="error-message" id={`${id}-error`}>
+            <span className="visually-hidden">Error: </span>
+            {error}
+          </p>
+        ) : null}
+        <div className="radios">
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${i}`;
+            return (
+              <div className="radios__item" key={o.value}>
+                <input
+                  className="radios__input"
+                  id={optionId}
+                  name={id}
+                  type="radio"
+                  value={o.value}
+                  checked={value === o.value}
+                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                  onChange={() => onChange(o.value)}
+                />
+                <label className="radios__label" htmlFor={optionId}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div className="hint radios__hint" id={`${optionId}-hint`}>
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
   );
 }

@@ -118,6 +118,9 @@ export function PartnershipOverviewPage() {
           <Link to={`${base}/people`}>People</Link> – who takes part, their organisation and role
           {isConvenor ? ", and their invitation links" : ""}.
         </li>
+        <li>
+          <Link to={`${base}/waves`}>Surveys</Link> – anonymous trust surveys and their published results.
+        </li>
         {isConvenor ? (
           <li>
             <Link to={`${base}/audit`}>Audit log</Link> – every change made in this partnership.

@@ -1,0 +1,216 @@
+// Browser test: a convenor runs a survey wave; a respondent answers it from a personal link on a phone-sized window.
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, removeTempDirs, seriousAxeViolations, startServer, type Server } from "./harness.ts";
+import { expectStatus, setUpConvenor, type Caller } from "./survey-api.ts";
+
+const PARTNERSHIP = "Eastvale Health and Care Partnership";
+const WAVE = "Baseline, spring 2026";
+const OTHER_TEXT = "We are still getting to know each other.";
+const PEOPLE = ["Aisha Khan", "Ben Okoro", "Carys Hughes", "Dev Patel", "Ewa Nowak", "Femi Adeyemi"];
+/** The option each agreement section gets, so Back can be checked against distinct answers. */
+const SECTION_ANSWERS = ["Agree", "Strongly agree", "Neither agree nor disagree", "Disagree", "Agree"];
+
+let server: Server;
+let api: Caller;
+let partnershipId = "";
+const browsers: { context: BrowserContext; page: Page; problems: string[] }[] = [];
+let convenor: Page;
+let respondent: Page;
+let links: { name: string; email: string; url: string }[] = [];
+let waveUrl = "";
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `axe on the ${name} page:\n${violations.join("\n")}`).toEqual([]);
+}
+
+async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: "visible" });
+  return locator;
+}
+
+/** Saves a screenshot when SURVEY_SCREENSHOTS names a folder (for looking at the pages by eye). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env["SURVEY_SCREENSHOTS"];
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
+const sidewaysScroll = (page: Page) => page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+
+beforeAll(async () => {
+  server = await startServer();
+  api = await setUpConvenor(server.url, { name: "Olu Convenor", email: "olu@example.org", password: "a long convenor password" });
+  partnershipId = expectStatus(await api.call<{ id: string }>("POST", "/partnerships", { name: PARTNERSHIP, purpose: "Joined-up care in Eastvale." }), 201).id;
+  const orgs: string[] = [];
+  for (const [name, sector] of [["Eastvale NHS Trust", "nhs_trust"], ["Eastvale Council", "local_authority"]] as const) {
+    orgs.push(expectStatus(await api.call<{ id: string }>("POST", `/partnerships/${partnershipId}/organisations`, { name, sector }), 201).id);
+  }
+  for (const [i, name] of PEOPLE.entries()) {
+    const email = `${name.split(" ")[0]!.toLowerCase()}@example.org`;
+    const body = { name, email, organisationId: orgs[i % 2]!, role: "member", jobTitle: null };
+    expectStatus(await api.call("POST", `/partnerships/${partnershipId}/people`, body), 201);
+  }
+  browsers.push(await launchBrowser(), await launchBrowser());
+  convenor = browsers[0]!.page;
+  respondent = browsers[1]!.page;
+  await api.signIn(browsers[0]!.context);
+  await respondent.setViewportSize({ width: 375, height: 740 });
+});
+
+afterAll(async () => {
+  for (const b of browsers) await b.context.close().catch(() => undefined);
+  await server?.stop();
+  removeTempDirs();
+});
+
+describe("a convenor runs a wave", () => {
+  it("creates an accord trust wave from the Surveys tab", async () => {
+    await convenor.goto(`${server.url}/partnerships/${partnershipId}`);
+    await convenor.getByRole("navigation", { name: "Partnership sections" }).getByRole("link", { name: "Surveys" }).click();
+    await visible(convenor.getByRole("heading", { name: "Surveys", level: 2 }));
+    await visible(convenor.getByText("No survey waves yet."));
+    await convenor.getByRole("button", { name: "Create wave" }).click();
+    await visible(convenor.getByRole("alert").getByRole("link", { name: "Choose which survey to run" }));
+    await expectAccessible(convenor, "surveys, create with errors");
+
+    await convenor.getByLabel("Name", { exact: true }).fill(WAVE);
+    await convenor.getByLabel("accord trust survey").check();
+    expect(await convenor.getByLabel("Minimum group size (k)").inputValue()).toBe("5");
+    await convenor.getByRole("button", { name: "Create wave" }).click();
+    await visible(convenor.getByRole("heading", { name: new RegExp(`^${WAVE}`), level: 2 }));
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText("Wave created as a draft"));
+    waveUrl = convenor.url();
+    expect(waveUrl).toMatch(/\/waves\/[^/]+$/);
+    await expectAccessible(convenor, "new wave");
+    await shot(convenor, "wave-draft");
+  });
+
+  it("opens the wave after an inline confirmation, then issues links for everyone", async () => {
+    await convenor.getByRole("button", { name: `Open the wave ${WAVE}` }).click();
+    await visible(convenor.getByText("The survey and k (5) are fixed once it opens."));
+    await expectAccessible(convenor, "open confirmation");
+    await convenor.getByRole("button", { name: "Yes, open it" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText("The wave is open."));
+    await visible(convenor.getByText("fewer than 5"));
+
+    await convenor.getByRole("button", { name: "Issue links for everyone" }).click();
+    await convenor.getByRole("button", { name: "Yes, issue links" }).click();
+    const box = await visible(convenor.getByLabel("All links, one per line"));
+    links = (await box.inputValue()).split("\n").map((line) => {
+      const match = /^(.+) <(.+)>: (\S+)$/.exec(line);
+      if (!match) throw new Error(`unexpected link line: ${line}`);
+      return { name: match[1]!, email: match[2]!, url: match[3]! };
+    });
+    expect(links.length).toBe(PEOPLE.length + 1); // everyone, the convenor included
+    for (const l of links) expect(l.url).toMatch(new RegExp(`^${server.url}/respond/\\S+$`));
+    const invited = convenor.locator("dd", { has: convenor.locator("xpath=preceding-sibling::dt[.='People with a link']") });
+    await expect.poll(() => invited.textContent()).toBe(String(links.length));
+    await expectAccessible(convenor, "issued links");
+    await shot(convenor, "wave-links");
+  });
+});
+
+describe("a respondent answers from a personal link on a phone", () => {
+  it("shows a start page saying who sees what, without asking anyone to sign in", async () => {
+    await respondent.goto(links[0]!.url);
+    await visible(respondent.getByRole("heading", { name: WAVE, level: 1 }));
+    expect(new URL(respondent.url()).pathname).toMatch(/^\/respond\//);
+    await visible(respondent.getByRole("heading", { name: "Who sees what" }));
+    await visible(respondent.getByText("Nobody sees your individual answers"));
+    await visible(respondent.getByText("5 people"));
+    await visible(respondent.getByText(/at least 10 people/));
+    expect(await sidewaysScroll(respondent)).toBe(0);
+    await expectAccessible(respondent, "respondent start");
+    await shot(respondent, "respond-start");
+  });
+
+  it("refuses to go on without an answer, with an error summary linking to the question", async () => {
+    await respondent.getByRole("button", { name: "Start now" }).click();
+    await visible(respondent.getByText("Section 1 of 6"));
+    await respondent.getByRole("button", { name: "Continue" }).click();
+    const summary = await visible(respondent.getByRole("alert").filter({ hasText: "There is a problem" }));
+    await expect.poll(() => isFocused(summary)).toBe(true);
+    expect(await respondent.title()).toMatch(/^Error: /);
+    await expectAccessible(respondent, "section with error summary");
+    await shot(respondent, "respond-error");
+    await summary.getByRole("link", { name: /To what extent do we trust each other/ }).click();
+    await expect.poll(() => isFocused(respondent.getByLabel("A great deal"))).toBe(true);
+  });
+
+  it("reveals a text box for “Other”, and moves through the sections", async () => {
+    await respondent.getByLabel("Other (please say)").check();
+    await respondent.getByLabel("Please say (optional)").fill(OTHER_TEXT);
+    await respondent.getByRole("button", { name: "Continue" }).click();
+
+    for (const [n, answer] of SECTION_ANSWERS.entries()) {
+      await visible(respondent.getByText(`Section ${n + 2} of 6`));
+      if (n === 4) break; // the last section is answered by keyboard below
+      const questions = respondent.locator("main fieldset");
+      for (let q = 0; q < (await questions.count()); q++) await questions.nth(q).getByLabel(answer, { exact: true }).check();
+      if (n === 0) {
+        expect(await sidewaysScroll(respondent)).toBe(0);
+        await expectAccessible(respondent, "section page");
+        await shot(respondent, "respond-section");
+      }
+      if (n === 1) {
+        // Back once: the previous section still has its answers.
+        await respondent.getByRole("link", { name: "Back" }).click();
+        await visible(respondent.getByText("Section 2 of 6"));
+        const earlier = respondent.locator("main fieldset");
+        for (let q = 0; q < (await earlier.count()); q++) {
+          expect(await earlier.nth(q).getByLabel(SECTION_ANSWERS[0]!, { exact: true }).isChecked()).toBe(true);
+        }
+        await respondent.getByRole("button", { name: "Continue" }).click();
+        await visible(respondent.getByText("Section 3 of 6"));
+        expect(await respondent.locator("main fieldset").first().getByLabel(answer, { exact: true }).isChecked()).toBe(true);
+      }
+      await respondent.getByRole("button", { name: "Continue" }).click();
+    }
+  });
+
+  it("answers the last section by keyboard alone", async () => {
+    const questions = respondent.locator("main fieldset");
+    await expect.poll(() => respondent.evaluate("document.activeElement?.id")).toBe("main-content");
+    await respondent.keyboard.press("Tab"); // the Back link
+    for (let q = 0; q < (await questions.count()); q++) {
+      await respondent.keyboard.press("Tab"); // into the question's radios
+      await respondent.keyboard.press("Space"); // Strongly agree
+      await respondent.keyboard.press("ArrowDown"); // Agree
+      expect(await questions.nth(q).getByLabel("Agree", { exact: true }).isChecked()).toBe(true);
+    }
+    await respondent.keyboard.press("Tab");
+    await respondent.keyboard.press("Enter"); // Continue
+    await visible(respondent.getByRole("heading", { name: "Check your answers before you submit them" }));
+  });
+
+  it("shows every answer to check, then takes them and confirms", async () => {
+    await visible(respondent.getByText(`Other: ${OTHER_TEXT}`));
+    expect(await respondent.getByRole("link", { name: /^Change your answer to/ }).count()).toBe(30);
+    expect(await sidewaysScroll(respondent)).toBe(0);
+    await expectAccessible(respondent, "check your answers");
+    await shot(respondent, "respond-check");
+
+    await respondent.getByRole("button", { name: "Submit answers" }).click();
+    await visible(respondent.getByRole("heading", { name: "Your answers are in. Thank you.", level: 1 }));
+    expect(new URL(respondent.url()).pathname).toMatch(/\/done$/);
+    expect(await respondent.evaluate("Object.keys(sessionStorage).filter((k) => k.startsWith('accord.respond'))")).toEqual([]);
+    await expectAccessible(respondent, "confirmation");
+    await shot(respondent, "respond-done");
+  });
+
+  it("explains kindly that the same link has already been used", async () => {
+    await respondent.goto(links[0]!.url);
+    await visible(respondent.getByRole("heading", { name: "You have already answered this survey", level: 1 }));
+    await visible(respondent.getByText(/We already have your answers/));
+    await expectAccessible(respondent, "already answered");
+    await shot(respondent, "respond-answered");
+  });
+});
+
+describe("both browsers", () => {
+  it("logged no page errors or console errors", () => {
+    expect(browsers.flatMap((b) => b.problems)).toEqual([]);
+  });
+});

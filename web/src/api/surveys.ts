@@ -1,0 +1,33 @@
+// Typed functions for the survey endpoints: waves (convenors), personal links, responding, results.
+import { query, request } from "./client.ts";
+import type { Page } from "./types.ts";
+import type { Answers, Breakdown, Comparison, CreateWaveInput, IssuedLinks, RespondInfo, Results, Submitted, Wave } from "./survey-types.ts";
+
+const enc = encodeURIComponent;
+const waves = (pid: string) => `/partnerships/${enc(pid)}/waves`;
+const wave = (pid: string, wid: string) => `${waves(pid)}/${enc(wid)}`;
+
+export const surveyApi = {
+  listWaves: (pid: string, cursor?: string | null) => request<Page<Wave>>("GET", `${waves(pid)}${query({ cursor })}`),
+  createWave: (pid: string, body: CreateWaveInput) => request<Wave>("POST", waves(pid), body),
+  getWave: (pid: string, wid: string) => request<Wave>("GET", wave(pid, wid)),
+  transition: (pid: string, wid: string, action: "open" | "close" | "publish") =>
+    request<Wave>("POST", `${wave(pid, wid)}/${action}`, {}),
+  issueLinks: (pid: string, wid: string, personIds?: string[]) =>
+    request<IssuedLinks>("POST", `${wave(pid, wid)}/links`, personIds ? { personIds } : {}),
+
+  results: (pid: string, wid: string, breakdown: Breakdown) =>
+    request<Results>("GET", `${wave(pid, wid)}/results${query({ breakdown: breakdown === "none" ? null : breakdown })}`),
+  compare: (pid: string, wid: string, otherId: string) => request<Comparison>("GET", `${wave(pid, wid)}/compare/${enc(otherId)}`),
+  /** A plain link (cookie session), for the browser to download. */
+  resultsCsvUrl: (pid: string, wid: string, breakdown: Breakdown) =>
+    `/api/v1${wave(pid, wid)}/results.csv${query({ breakdown: breakdown === "none" ? null : breakdown })}`,
+
+  // Respondents: no account, the personal link is the key
+  respondInfo: (token: string) => request<RespondInfo>("GET", `/respond/${enc(token)}`, undefined, { quiet401: true }),
+  submitResponse: (token: string, answers: Answers, idempotencyKey: string) =>
+    request<Submitted>("POST", `/respond/${enc(token)}/response`, { answers }, {
+      quiet401: true,
+      headers: { "idempotency-key": idempotencyKey },
+    }),
+};
