@@ -89,25 +89,47 @@ export function sizeOfDifference(a: ReadonlySet<string>, b: ReadonlySet<string>)
 }
 
 /**
- * The atoms of a family of sets: respondents in at least one set, grouped by exactly which sets
- * contain them. Adding and subtracting aggregates of the sets can isolate an atom but nothing finer
- * (exactly so for nested families such as total ⊇ sector ⊇ organisation, conservatively otherwise),
- * so every atom a viewer can reach must itself be safe to release.
+ * The atoms of a growing family of sets: respondents in at least one set, grouped by exactly which
+ * sets contain them. Adding and subtracting aggregates of the sets can isolate an atom but nothing
+ * finer (exactly so for nested families such as total ⊇ sector ⊇ organisation, conservatively for
+ * crossing ones), so every atom a viewer can reach must itself be safe to release. Incremental:
+ * adding a set only splits the atoms it touches, so checking a candidate costs O(touched members).
  */
-export function atomsOf(sets: ReadonlyArray<ReadonlySet<string>>): string[][] {
-  const bySignature = new Map<string, string[]>();
-  const seen = new Set<string>();
-  for (const set of sets) {
+export class Atoms {
+  private readonly atomOf = new Map<string, number>();
+  private readonly atoms: string[][] = [];
+
+  /** The atoms that adding `set` would create or change; every other atom stays as it is. */
+  piecesIfAdded(set: ReadonlySet<string>): string[][] {
+    const inside = new Map<number, string[]>();
+    const fresh: string[] = [];
     for (const id of set) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const signature = sets.map((s) => (s.has(id) ? "1" : "0")).join("");
-      const atom = bySignature.get(signature);
-      if (atom) atom.push(id);
-      else bySignature.set(signature, [id]);
+      const a = this.atomOf.get(id);
+      if (a === undefined) {
+        fresh.push(id);
+        continue;
+      }
+      const ids = inside.get(a);
+      if (ids) ids.push(id);
+      else inside.set(a, [id]);
+    }
+    const pieces: string[][] = [];
+    for (const [a, ids] of inside) {
+      pieces.push(ids);
+      const atom = this.atoms[a] ?? [];
+      if (ids.length < atom.length) pieces.push(atom.filter((id) => !set.has(id)));
+    }
+    if (fresh.length > 0) pieces.push(fresh);
+    return pieces;
+  }
+
+  add(set: ReadonlySet<string>): void {
+    for (const piece of this.piecesIfAdded(set)) {
+      const index = this.atoms.length;
+      this.atoms.push(piece);
+      for (const id of piece) this.atomOf.set(id, index);
     }
   }
-  return [...bySignature.values()];
 }
 
 /** True when every answer but at most one is the same (the "all but one" disclosure). */

@@ -2,7 +2,7 @@
 import { band, distribution, meanInterval, type Band, type Distribution, type MeanInterval } from "../stats/index.ts";
 import {
   allButOneSame,
-  atomsOf,
+  Atoms,
   guardMap,
   inReleaseOrder,
   suppressed,
@@ -65,7 +65,7 @@ function releaseFigure<V, T, C>(b: Breakdown, answers: ReadonlyMap<string, V>, s
       // Figures are selected in the order of the groups (total first), not re-sorted by answer counts.
       const figureDecisions = selectSets(total, candidates, b.k);
 
-      const full: Array<ReadonlySet<string>> = [];
+      const full = new Atoms();
       for (const group of [total, ...candidates]) {
         const decision = figureDecisions.get(group.key);
         if (!decision?.ok) {
@@ -75,11 +75,11 @@ function releaseFigure<V, T, C>(b: Breakdown, answers: ReadonlyMap<string, V>, s
         const values = valuesOf(group.members, answers);
         const exposed =
           spec.tooAlike(values) ||
-          atomsOf([...full, group.members]).some((atom) => spec.tooAlike(valuesOf(atom, answers)));
+          full.piecesIfAdded(group.members).some((atom) => spec.tooAlike(valuesOf(atom, answers)));
         if (exposed) {
           results.set(group.key, { status: "coarse", n: values.length, value: spec.coarse(values) });
         } else {
-          full.push(group.members);
+          full.add(group.members);
           results.set(group.key, { status: "released", n: values.length, value: spec.full(values) });
         }
       }

@@ -1,6 +1,6 @@
 // Which groups of a breakdown may be shown at all: k, the rest of the partnership, overlaps, remainders, wave-to-wave changes.
 import {
-  atomsOf,
+  Atoms,
   checkBreakdown,
   guardMap,
   inReleaseOrder,
@@ -16,9 +16,9 @@ import {
  * 1. it has at least k members;
  * 2. the total minus it has at least k (checked for every set but the total itself);
  * 3. `extra` (e.g. the wave rule) passes;
- * 4. for every accepted set A, |S \ A| and |A \ S| are each 0 or ≥ k;
- * 5. every atom of the accepted sets plus S has 0 or ≥ k members — this catches remainders such as
- *    total − orgA − orgB that no pairwise test sees.
+ * 4. every atom of the accepted sets plus S has 0 or ≥ k members. This implies that for every
+ *    accepted A, |S \ A| and |A \ S| are each 0 or ≥ k ("overlap" when that is what fails), and
+ *    also catches remainders such as total − orgA − orgB that no pairwise test sees ("remainder").
  * Removing a set only merges atoms, so sets accepted earlier stay safe whatever comes later.
  */
 export function selectSets(
@@ -35,12 +35,15 @@ export function selectSets(
   }
   decisions.set(total.key, { ok: true, n: total.members.size });
   const accepted: Array<ReadonlySet<string>> = [total.members];
+  const atoms = new Atoms();
+  atoms.add(total.members);
   for (const group of ordered) {
-    const reason = refusal(group, total, accepted, k, extra);
+    const reason = refusal(group, total, accepted, atoms, k, extra);
     if (reason) {
       decisions.set(group.key, { ok: false, reason });
     } else {
       accepted.push(group.members);
+      atoms.add(group.members);
       decisions.set(group.key, { ok: true, n: group.members.size });
     }
   }
@@ -51,6 +54,7 @@ function refusal(
   group: Group,
   total: Group,
   accepted: ReadonlyArray<ReadonlySet<string>>,
+  atoms: Atoms,
   k: number,
   extra: (group: Group) => Suppression | null,
 ): Suppression | null {
@@ -59,12 +63,14 @@ function refusal(
   if (sizeOfDifference(total.members, group.members) < k) return "remainder";
   const other = extra(group);
   if (other) return other;
+  if (atoms.piecesIfAdded(group.members).every((atom) => atom.length >= k)) return null;
+  // Some atom would be too small. Safe atoms imply safe pairwise differences, so only now is it
+  // worth telling a plain overlap with one released group from a remainder of several.
   const unsafe = (d: number) => d > 0 && d < k;
   for (const set of accepted) {
     if (unsafe(sizeOfDifference(group.members, set)) || unsafe(sizeOfDifference(set, group.members))) return "overlap";
   }
-  for (const atom of atomsOf([...accepted, group.members])) if (atom.length < k) return "remainder";
-  return null;
+  return "remainder";
 }
 
 /**
