@@ -70,12 +70,16 @@ describe("the anonymity rules hold on generated partnerships", () => {
     fc.assert(wavesProperty(releasableGroups), { numRuns: 300 });
   });
 
-  it("the release does not depend on the order the groups are given in", () => {
+  it("the release does not depend on the order the groups are given in, and keeps that order", () => {
     fc.assert(
       fc.property(partnershipSpec, fc.infiniteStream(fc.nat()), (spec, randoms) => {
         const w = buildWorld(spec);
         const shuffled = { ...w.breakdown, groups: [...w.breakdown.groups].sort(() => (randoms.next().value % 3) - 1) };
         expect(releasableGroups(shuffled)).toEqual(releasableGroups(w.breakdown));
+        // Keys come back in the caller's order, not in size order (which would hint at sizes).
+        const keys = [shuffled.total, ...shuffled.groups].map((g) => g.key);
+        expect([...releasableGroups(shuffled).keys()]).toEqual(keys);
+        expect([...releaseMean(shuffled, w.scale).keys()]).toEqual(keys);
         expect(releaseDistribution(shuffled, w.choices, CHOICES)).toEqual(releaseDistribution(w.breakdown, w.choices, CHOICES));
       }),
     );

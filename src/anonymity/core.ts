@@ -167,6 +167,14 @@ export function keysOf(b: Breakdown): string[] {
 }
 
 /**
+ * The results keyed in the caller's order (total, then the groups as given), never in the internal
+ * size order, which would hint at the relative sizes of suppressed groups. Missing keys get `missing`.
+ */
+export function inBreakdownOrder<V>(b: Breakdown, results: ReadonlyMap<string, V>, missing: V): Map<string, V> {
+  return new Map([b.total, ...b.groups].map((g) => [g.key, results.get(g.key) ?? missing]));
+}
+
+/**
  * Runs `compute`; on any exception returns every key of the breakdown as suppressed with reason
  * "error", so a fault can never leak a raw figure. Callers must treat a missing key as suppressed
  * too (`releaseOf` does).

@@ -4,6 +4,7 @@ import {
   allButOneSame,
   Atoms,
   guardMap,
+  inBreakdownOrder,
   inReleaseOrder,
   suppressed,
   type Breakdown,
@@ -60,7 +61,7 @@ function releaseFigure<V, T, C>(b: Breakdown, answers: ReadonlyMap<string, V>, s
       if (!totalDecision?.ok) {
         results.set(b.total.key, suppressed(totalDecision?.ok === false ? totalDecision.reason : "error"));
         for (const c of candidates) results.set(c.key, suppressed("too_few"));
-        return results;
+        return inBreakdownOrder(b, results, suppressed("error"));
       }
       // Figures are selected in the order of the groups (total first), not re-sorted by answer counts.
       const figureDecisions = selectSets(total, candidates, b.k);
@@ -83,7 +84,7 @@ function releaseFigure<V, T, C>(b: Breakdown, answers: ReadonlyMap<string, V>, s
           results.set(group.key, { status: "released", n: values.length, value: spec.full(values) });
         }
       }
-      return results;
+      return inBreakdownOrder(b, results, suppressed("error"));
     },
     suppressed("error"),
   );

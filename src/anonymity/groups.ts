@@ -3,6 +3,7 @@ import {
   Atoms,
   checkBreakdown,
   guardMap,
+  inBreakdownOrder,
   inReleaseOrder,
   sizeOfDifference,
   type Breakdown,
@@ -94,7 +95,8 @@ function waveRule(b: Breakdown): (group: Group) => Suppression | null {
 /** Unguarded form of `releasableGroups`, for the figure functions (which have their own guard). */
 export function decideGroups(b: Breakdown): Map<string, GroupDecision> {
   checkBreakdown(b);
-  return selectSets(b.total, inReleaseOrder(b.groups), b.k, waveRule(b));
+  const decisions = selectSets(b.total, inReleaseOrder(b.groups), b.k, waveRule(b));
+  return inBreakdownOrder<GroupDecision>(b, decisions, { ok: false, reason: "error" });
 }
 
 /**

@@ -15,7 +15,8 @@
 //   releaseOf(map, key)                      → the Release, a missing key counting as suppressed
 //
 // Release<T, C> is { status: "released", n, value: T } | { status: "coarse", n, value: C } |
-// { status: "suppressed", reason }. A suppressed figure is never a 0.
+// { status: "suppressed", reason }. A suppressed figure is never a 0. Every map has the total's key
+// and each group's key, in the order given (never in the internal size order).
 //
 // The rules (PRODUCT.md "Anonymity rules", issue 3):
 // 1. Every released figure covers at least k respondents (k ≥ 3, else everything is suppressed).
