@@ -86,6 +86,9 @@ const MATRIX = {
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": convenorOnly(200),
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/links": convenorOnly(201),
   // A personal survey link is the respondent's only credential: no account, and any holder may answer once.
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results.csv": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/compare/:otherWaveId": memberRead,
   "GET /api/v1/respond/:linkToken": everyone(200),
   "POST /api/v1/respond/:linkToken/response": everyone(201),
 } satisfies Record<string, Row>;
@@ -98,7 +101,10 @@ const WEB_UI_ROUTES = new Set(["GET /assets/:file{.+}", "GET /*"]);
 const REVEALS_TO_TOKEN_HOLDER = new Set<RouteKey>(["GET /api/v1/invitations/:token", "POST /api/v1/invitations/:token/accept", "GET /api/v1/respond/:linkToken"]);
 
 /** Which of the fixture's waves each wave route acts on: each transition needs a wave in the state it starts from. */
-const WAVE_FOR: Partial<Record<RouteKey, "draftWaveId" | "openWaveId" | "closedWaveId">> = {
+const WAVE_FOR: Partial<Record<RouteKey, "draftWaveId" | "openWaveId" | "closedWaveId" | "publishedWaveId">> = {
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results.csv": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/compare/:otherWaveId": "publishedWaveId",
   "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/open": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": "closedWaveId",
@@ -119,6 +125,8 @@ interface Fixture {
   draftWaveId: string;
   openWaveId: string;
   closedWaveId: string;
+  publishedWaveId: string;
+  otherPublishedWaveId: string;
   linkToken: string;
 }
 
@@ -173,10 +181,18 @@ async function buildFixture(): Promise<Fixture> {
   const closed = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Closed wave" }), "closed wave");
   ok(await convenor.post(`${base}/waves/${closed.body.id}/open`), "open the closed wave");
   ok(await convenor.post(`${base}/waves/${closed.body.id}/close`), "close it");
+  const published: string[] = [];
+  for (const name of ["Published wave", "Another published wave"]) {
+    const w = ok(await convenor.post(`${base}/waves`, { ...wave, name }), name);
+    for (const step of ["open", "close", "publish"]) ok(await convenor.post(`${base}/waves/${w.body.id}/${step}`), `${step} ${name}`);
+    published.push(w.body.id);
+  }
   return {
     draftWaveId: draft.body.id,
     openWaveId: open.body.id,
     closedWaveId: closed.body.id,
+    publishedWaveId: published[0]!,
+    otherPublishedWaveId: published[1]!,
     linkToken,
     partnershipId: p.body.id,
     partnershipName,
@@ -207,6 +223,8 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
       return f[WAVE_FOR[key as RouteKey] ?? "openWaveId"];
     case "linkToken":
       return f.linkToken;
+    case "otherWaveId":
+      return f.otherPublishedWaveId;
     case "partnershipId":
       return f.partnershipId;
     case "organisationId":

@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { accountRoutes } from "../accounts/routes.ts";
 import { ping } from "../db/connect.ts";
 import { demoRoutes } from "../demo/routes.ts";
+import { resultsRoutes } from "../surveys/results/routes.ts";
 import { waveRoutes } from "../surveys/routes.ts";
 import { AppError } from "../errors/app-error.ts";
 import { peopleRoutes } from "../partnerships/people-routes.ts";
@@ -45,6 +46,7 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", peopleRoutes);
   app.route("/api/v1", demoRoutes);
   app.route("/api/v1", waveRoutes);
+  app.route("/api/v1", resultsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });

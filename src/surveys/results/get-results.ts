@@ -1,0 +1,95 @@
+/** Loads a published wave's answers and hands them to the pure results code; also compares two published waves. */
+import type { Actor } from "../../accounts/actor.ts";
+import { releasableGroups, releasedSizes } from "../../anonymity/index.ts";
+import type { Db } from "../../db/database.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { requireMembership } from "../../partnerships/access.ts";
+import { SECTOR_LABELS } from "../../partnerships/sectors.ts";
+import { welchDifference } from "../../stats/index.ts";
+import { getInstrument } from "../instruments/registry.ts";
+import type { Answers } from "../instruments/types.ts";
+import type { WavesTable } from "../tables.ts";
+import { loadWave } from "../wave-use-cases.ts";
+import { ALL, buildBreakdown, computeResults, type BreakdownKind, type ResponseRecord } from "./compute-results.ts";
+import { respondentScores } from "./scoring.ts";
+
+async function responsesOf(db: Db, waveId: string): Promise<ResponseRecord[]> {
+  const rows = await db.selectFrom("wave_responses").select(["id", "organisation_id", "sector", "answers"]).where("wave_id", "=", waveId).execute();
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, sector: r.sector, answers: JSON.parse(r.answers) as Answers }));
+}
+
+/** The group sizes released in each published wave before this one, oldest first, each decided with its own predecessors. */
+async function previousReleases(db: Db, wave: WavesTable): Promise<Map<string, number>[]> {
+  const earlier = await db
+    .selectFrom("waves")
+    .select(["id", "k"])
+    .where("partnership_id", "=", wave.partnership_id)
+    .where("status", "=", "published")
+    .where("deleted_at", "is", null)
+    .where("opened_at", "<", wave.opened_at ?? "")
+    .orderBy("opened_at")
+    .orderBy("id")
+    .execute();
+  const maps: Map<string, number>[] = [];
+  for (const w of earlier) maps.push(releasedSizes(releasableGroups(buildBreakdown(await responsesOf(db, w.id), w.k, [...maps]))));
+  return maps;
+}
+
+async function publishedWave(db: Db, actor: Actor, partnershipId: string, waveId: string) {
+  await requireMembership(db, actor, partnershipId);
+  const wave = await loadWave(db, partnershipId, waveId);
+  if (wave.status !== "published") throw new AppError("conflict", "Results appear once the convenor has closed the wave and published its results.");
+  return wave;
+}
+
+async function organisationNames(db: Db, partnershipId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function resultsFor(db: Db, partnershipId: string, wave: WavesTable, breakdown: BreakdownKind) {
+  const responses = await responsesOf(db, wave.id);
+  const instrument = getInstrument(wave.instrument_key, wave.instrument_version);
+  const { decisions: _decisions, ...results } = computeResults({
+    instrument,
+    responses,
+    k: wave.k,
+    breakdown,
+    organisationNames: await organisationNames(db, partnershipId),
+    sectorLabels: SECTOR_LABELS,
+    previousWaves: await previousReleases(db, wave),
+  });
+  return { instrument, responses, results };
+}
+
+export async function getWaveResults(db: Db, actor: Actor, partnershipId: string, waveId: string, breakdown: BreakdownKind) {
+  const wave = await publishedWave(db, actor, partnershipId, waveId);
+  const { results } = await resultsFor(db, partnershipId, wave, breakdown);
+  return { wave: { id: wave.id, name: wave.name, k: wave.k, publishedAt: wave.published_at }, ...results };
+}
+
+type Change = { status: "released"; difference: number; lower: number | null; upper: number | null } | { status: "suppressed"; reason: string };
+
+/** Change in every score of the whole partnership between two published waves, with Welch 95% intervals. */
+export async function compareWaves(db: Db, actor: Actor, partnershipId: string, waveId: string, otherWaveId: string) {
+  const a = await publishedWave(db, actor, partnershipId, waveId);
+  const b = await publishedWave(db, actor, partnershipId, otherWaveId);
+  const [from, to] = (a.opened_at ?? "") <= (b.opened_at ?? "") ? [a, b] : [b, a];
+  const x = await resultsFor(db, partnershipId, from, "none");
+  const y = await resultsFor(db, partnershipId, to, "none");
+  const scores = y.results.scores.map((s) => {
+    const key = `${s.level}:${s.dimension}` as const;
+    const before = x.results.scores.find((t) => t.level === s.level && t.dimension === s.dimension)?.figures[ALL] ?? null;
+    const after = s.figures[ALL]!;
+    let change: Change = { status: "suppressed", reason: "not released in both waves" };
+    // Only figures released in both waves are compared, so the change never covers fewer than k people.
+    if (before?.status === "released" && after.status === "released") {
+      const valuesOf = (r: typeof x) => r.responses.map((resp) => respondentScores(r.instrument, resp.answers)[key]).filter((v): v is number => v !== undefined);
+      const d = welchDifference(valuesOf(x), valuesOf(y));
+      if (d.difference !== null) change = { status: "released", difference: d.difference, lower: d.lower, upper: d.upper };
+    }
+    return { level: s.level, dimension: s.dimension, from: before, to: after, change };
+  });
+  const baselineOf = (r: typeof x) => r.results.questions.find((q) => q.itemKey === "baseline_trust")?.figures[ALL] ?? null;
+  return { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, scores, baseline: { from: baselineOf(x), to: baselineOf(y) } };
+}
