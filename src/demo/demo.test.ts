@@ -41,5 +41,11 @@ describe("demo partnership", () => {
     const tally = Object.fromEntries(["a_great_deal", "a_moderate_amount", "a_little", "none_at_all", "other"].map((o) => [o, baseline.filter((v) => v === o).length]));
     expect(tally).toEqual({ a_great_deal: 1, a_moderate_amount: 1, a_little: 5, none_at_all: 0, other: 2 });
     expect(rows.filter((r) => r.wave_id === waves[1].id).length).toBeGreaterThan(baseline.length);
+    const results = await me.client.get(`/api/v1/partnerships/${p.id}/waves/${waves[0].id}/results`);
+    expect(results.body.questions[0].figures.all.options.map((o: { percent: number }) => o.percent)).toEqual([11, 11, 56, 0, 22]);
+    const cmp = await me.client.get(`/api/v1/partnerships/${p.id}/waves/${waves[1].id}/compare/${waves[0].id}`);
+    const overall = cmp.body.scores.find((s: { level: string; dimension: string }) => s.level === "all" && s.dimension === "all");
+    expect(overall.change.status).toBe("released");
+    expect(overall.change.difference).toBeGreaterThan(0);
   });
 });
