@@ -129,9 +129,17 @@ async function buildFixture(): Promise<Fixture> {
   const person = must(await c.post(`${base}/people`, { name: "Fuzz Person", email: `fuzz.${tag}@example.org`, role: "member", organisationId: o.id }), "person");
   const inv = must(await c.request("POST", `${base}/people/${person.id}/invitations`), "invitation");
   const token = await createApiToken(db(), convenor.userId, "fuzz");
+  const waveBody = { instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-12-31" };
+  const wave = must(await c.post(`${base}/waves`, { ...waveBody, name: "Fuzz wave" }), "wave");
+  must(await c.post(`${base}/waves/${wave.id}/open`), "open wave");
+  const links = must(await c.post(`${base}/waves/${wave.id}/links`, { personIds: [person.id] }), "links");
+  const other = must(await c.post(`${base}/waves`, { ...waveBody, name: "Other fuzz wave" }), "other wave");
   return {
     session: secret,
-    real: { partnershipId: p.id, organisationId: o.id, personId: person.id, tokenId: token.id, token: String(inv.url).split("/invite/")[1] ?? "" },
+    real: {
+      partnershipId: p.id, organisationId: o.id, personId: person.id, tokenId: token.id, token: String(inv.url).split("/invite/")[1] ?? "",
+      waveId: wave.id, otherWaveId: other.id, linkToken: String(links.links[0]?.url ?? "").split("/respond/")[1] ?? "",
+    },
   };
 }
 
@@ -495,7 +503,7 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
     const errors: unknown = res.body.errors;
     expect(Array.isArray(errors) && errors.length > 0, `422 without an errors list: ${what}`).toBe(true);
     const sent = plan.body.kind === "json" && plan.body.value !== null && typeof plan.body.value === "object" && !Array.isArray(plan.body.value) ? Object.keys(plan.body.value) : [];
-    const nameable = new Set(["(body)", ...route.params, ...Object.keys(route.body?.properties ?? {}), ...sent, ...(plan.body.kind === "deep" ? ["a", "name"] : [])]);
+    const nameable = new Set(["(body)", "idempotency-key", ...route.params, ...Object.keys(route.body?.properties ?? {}), ...sent, ...(plan.body.kind === "deep" ? ["a", "name"] : [])]);
     for (const e of errors as Array<{ path?: unknown; message?: unknown }>) {
       expect(typeof e.path === "string" && typeof e.message === "string", `malformed entry in errors: ${what}`).toBe(true);
       const path = String(e.path);

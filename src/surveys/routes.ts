@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { SUBMIT_LIMIT, assertUnderLimit, hit } from "../accounts/rate-limit.ts";
 import { safeString } from "../db/safe-text.ts";
+import { AppError } from "../errors/app-error.ts";
 import { clientAddress, publicOrigin, requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, router } from "../http/openapi.ts";
 import { IdParam, PageQuery, pageOf } from "../partnerships/contracts.ts";
@@ -70,18 +71,23 @@ waveRoutes.openapi(
   async (c) => c.json(await describeLink(c.get("deps").db, c.req.valid("param").linkToken), 200),
 );
 
+const IDEMPOTENCY_MESSAGE = "Send an Idempotency-Key header of 8–200 characters (a random UUID is ideal).";
 const IdempotencyHeader = z.object({
-  "idempotency-key": safeString().min(8, "Send an Idempotency-Key header of 8–200 characters (a random UUID is ideal).").max(200).openapi({ param: { name: "idempotency-key", in: "header" } }),
+  // Optional to the validator so that body problems are reported first; the handler insists on it.
+  "idempotency-key": safeString().min(8, IDEMPOTENCY_MESSAGE).max(200, IDEMPOTENCY_MESSAGE).optional().openapi({ param: { name: "idempotency-key", in: "header", required: true } }),
 });
 
 waveRoutes.openapi(
   createRoute({ method: "post", path: "/respond/{linkToken}/response", tags: respondTags, summary: "Submit answers once; a replay with the same Idempotency-Key returns the first answers", request: { params: TokenParams, headers: IdempotencyHeader, ...jsonBody(SubmitResponseBody) }, responses: { 201: json(SubmittedSchema, "Stored durably"), 200: json(SubmittedSchema, "Already stored under this Idempotency-Key"), 404: commonErrors[404], 409: commonErrors[422], 422: commonErrors[422], 429: { description: "Too many submissions from this address" } } }),
   async (c) => {
     const { db } = c.get("deps");
+    const idempotencyKey = c.req.valid("header")["idempotency-key"];
+    const answers = c.req.valid("json").answers;
+    if (!idempotencyKey) throw new AppError("validation_failed", IDEMPOTENCY_MESSAGE, { fields: [{ path: "idempotency-key", message: IDEMPOTENCY_MESSAGE }] });
     const key = `submit:address:${clientAddress(c)}`;
     await assertUnderLimit(db, key, SUBMIT_LIMIT);
     await hit(db, key, SUBMIT_LIMIT);
-    const result = await submitResponse(db, c.req.valid("param").linkToken, c.req.valid("header")["idempotency-key"], c.req.valid("json").answers);
+    const result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers);
     if (result.replayed) c.header("idempotent-replayed", "true");
     return c.json({ status: result.replayed ? ("already_stored" as const) : ("stored" as const), answers: result.answers }, result.replayed ? 200 : 201);
   },

@@ -15,7 +15,13 @@ const world = fc.record({
   people: fc.array(fc.record({ org: fc.nat(6), lean: fc.integer({ min: 1, max: 5 }), noise: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 0, maxLength: 40 }),
 });
 
-function responsesOf(w: fc.RecordValue<{ k: number; organisations: string[]; people: Array<{ org: number; lean: number; noise: number }> }>): ResponseRecord[] {
+interface World {
+  k: number;
+  organisations: string[];
+  people: Array<{ org: number; lean: number; noise: number }>;
+}
+
+function responsesOf(w: World): ResponseRecord[] {
   return w.people.map((p, i) => {
     const answers: Answers = {};
     for (const [j, item] of items.entries()) {
