@@ -39,7 +39,8 @@ export function connect(opts: ConnectOptions): DbHandle {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      // A 201 promises the write is durable: insist on synchronous commit whatever the server's default.
+      options: `-c synchronous_commit=on${opts.pgSchema ? ` -c search_path=${opts.pgSchema}` : ""}`,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };

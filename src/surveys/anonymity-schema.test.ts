@@ -61,3 +61,15 @@ describe("anonymous answers are stored apart from participation", () => {
     }
   });
 });
+
+describe("durability settings", () => {
+  it("commits synchronously (SQLite synchronous=FULL in WAL; PostgreSQL synchronous_commit=on)", async () => {
+    if (testDialect === "sqlite") {
+      const r = await sql<{ synchronous: number }>`pragma synchronous`.execute(h.db);
+      expect(r.rows[0]?.synchronous).toBe(2); // FULL
+    } else {
+      const r = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(h.db);
+      expect(r.rows[0]?.synchronous_commit).toBe("on");
+    }
+  });
+});
