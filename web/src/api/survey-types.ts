@@ -117,7 +117,8 @@ export interface OptionFigure {
   value: string;
   label: string;
   count: number;
-  percent: number;
+  /** Whole percent of those who answered; null only when nobody did. */
+  percent: number | null;
 }
 
 export type QuestionFigure =
@@ -126,7 +127,7 @@ export type QuestionFigure =
   | Suppressed;
 
 export type ScoreFigure =
-  | { status: "released"; n: number; mean: number; lower: number; upper: number; band: Band }
+  | { status: "released"; n: number; mean: number; lower: number | null; upper: number | null; band: Band | null }
   | { status: "coarse"; n: number; band: Band | null }
   | Suppressed;
 
@@ -172,11 +173,30 @@ export interface Results {
   freeText: FreeTextResult[];
 }
 
-export type ChangeFigure = { status: "released"; difference: number; lower: number; upper: number } | Suppressed;
+export type ChangeFigure = { status: "released"; difference: number; lower: number | null; upper: number | null } | Suppressed;
 
+export interface ScoreChange {
+  from: ScoreFigure | null;
+  to: ScoreFigure | null;
+  change: ChangeFigure;
+}
+
+/** A comparison as the page uses it: one group's score changes and the baseline question in both waves. */
 export interface Comparison {
   from: { id: string; name: string };
   to: { id: string; name: string };
-  scores: { level: ScoreLevel; dimension: ScoreDimension; from: ScoreFigure; to: ScoreFigure; change: ChangeFigure }[];
+  scores: ({ level: ScoreLevel; dimension: ScoreDimension } & ScoreChange)[];
   baseline: { from: QuestionFigure | null; to: QuestionFigure | null };
+}
+
+/**
+ * The comparison as the API sends it. Scores carry either one change (from/to/change) or a change per
+ * group (figures[groupKey]); the baseline is a question figure or a whole question result.
+ */
+export interface ComparisonResponse {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  groups?: ResultGroup[];
+  scores: ({ level: ScoreLevel; dimension: ScoreDimension } & (ScoreChange | { figures: Record<string, ScoreChange> }))[];
+  baseline: { from: QuestionFigure | QuestionResult | null; to: QuestionFigure | QuestionResult | null };
 }
