@@ -2,7 +2,7 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, removeTempDirs, seriousAxeViolations, startServer, type Server } from "./harness.ts";
-import { expectStatus, setUpConvenor, type Caller } from "./survey-api.ts";
+import { answersFor, expectStatus, setUpConvenor, type Caller } from "./survey-api.ts";
 
 const PARTNERSHIP = "Eastvale Health and Care Partnership";
 const WAVE = "Baseline, spring 2026";
@@ -158,6 +158,8 @@ describe("a respondent answers from a personal link on a phone", () => {
         // Back once: the previous section still has its answers.
         await respondent.getByRole("link", { name: "Back" }).click();
         await visible(respondent.getByText("Section 2 of 6"));
+        await respondent.reload(); // the answers live in sessionStorage, not only in the page's memory
+        await visible(respondent.getByText("Section 2 of 6"));
         const earlier = respondent.locator("main fieldset");
         for (let q = 0; q < (await earlier.count()); q++) {
           expect(await earlier.nth(q).getByLabel(SECTION_ANSWERS[0]!, { exact: true }).isChecked()).toBe(true);
@@ -206,6 +208,50 @@ describe("a respondent answers from a personal link on a phone", () => {
     await visible(respondent.getByText(/We already have your answers/));
     await expectAccessible(respondent, "already answered");
     await shot(respondent, "respond-answered");
+  });
+});
+
+describe("the convenor publishes the results", () => {
+  it("sees five more answers arrive only as a band, then closes and publishes the wave", async () => {
+    for (const [i, link] of links.slice(1, 6).entries()) {
+      const token = link.url.split("/respond/")[1]!;
+      const info = expectStatus(await api.call<{ instrument: Parameters<typeof answersFor>[0] }>("GET", `/respond/${token}`), 200);
+      const answers = answersFor(info.instrument, (i % 5) + 1, i);
+      expectStatus(await api.call("POST", `/respond/${token}/response`, { answers }, { "idempotency-key": `browser-test-${i}-${token.slice(0, 8)}` }), 201);
+    }
+    await convenor.goto(waveUrl);
+    await visible(convenor.getByText("5–9"));
+    await convenor.getByRole("button", { name: `Close the wave ${WAVE}` }).click();
+    await convenor.getByRole("button", { name: "Yes, close it" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText("The wave is closed."));
+    await convenor.getByRole("button", { name: `Publish results ${WAVE}` }).click();
+    await visible(convenor.getByText("Publishing is recorded in the audit log."));
+    await convenor.getByRole("button", { name: "Yes, publish" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText("The results are published"));
+  });
+
+  it("shows the results: a chart per question with a table, the heat grid, and suppressed groups as 'Not shown'", async () => {
+    await convenor.getByRole("link", { name: "See the results" }).click();
+    await visible(convenor.getByRole("heading", { name: `Results: ${WAVE}`, level: 2 }));
+    await visible(convenor.getByText("6 people answered."));
+    const baseline = convenor.getByRole("img", { name: /^Bar chart: .*a great deal/ }).first();
+    await visible(baseline);
+    expect(await baseline.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
+    expect(await convenor.locator(".chart svg").count()).toBeGreaterThan(20);
+    const grid = await visible(convenor.getByRole("table", { name: "Scores for the whole partnership" }));
+    expect(await grid.getByRole("rowheader").allTextContents()).toEqual(["Interpersonal", "Interorganisational", "System", "All levels"]);
+    await visible(grid.getByText(/95% interval/).first());
+    expect(await convenor.getByRole("link", { name: "Download CSV of these results" }).getAttribute("href")).toMatch(/\/waves\/[^/]+\/results\.csv$/);
+    await expectAccessible(convenor, "results");
+    await shot(convenor, "results");
+
+    await convenor.getByLabel("Show results for").selectOption({ label: "Each organisation" });
+    await visible(convenor.getByText("Eastvale NHS Trust: Not shown: fewer than 5 people"));
+    expect(convenor.url()).toMatch(/\?breakdown=organisation$/);
+    await expectAccessible(convenor, "results by organisation");
+
+    await respondent.goto(convenor.url()); // a respondent without an account is asked to sign in
+    await respondent.waitForURL(/\/sign-in$/);
   });
 });
 
