@@ -38,6 +38,21 @@ export function expectStatus<T>(res: { status: number; body: T }, status: number
   return res.body;
 }
 
+/** A partnership with these organisations (NHS trust, then local authority) and members, shared out between them in turn. */
+export async function createPartnership(api: Caller, name: string, organisations: [string, string], people: string[]): Promise<string> {
+  const id = expectStatus(await api.call<{ id: string }>("POST", "/partnerships", { name, purpose: "Joined-up care." }), 201).id;
+  const orgs: string[] = [];
+  for (const [i, org] of organisations.entries()) {
+    const body = { name: org, sector: i === 0 ? "nhs_trust" : "local_authority" };
+    orgs.push(expectStatus(await api.call<{ id: string }>("POST", `/partnerships/${id}/organisations`, body), 201).id);
+  }
+  for (const [i, person] of people.entries()) {
+    const body = { name: person, email: `${person.split(" ")[0]!.toLowerCase()}@example.org`, organisationId: orgs[i % 2]!, role: "member", jobTitle: null };
+    expectStatus(await api.call("POST", `/partnerships/${id}/people`, body), 201);
+  }
+  return id;
+}
+
 interface Item {
   key: string;
   response: { kind: "choice"; options: { value: string }[] } | { kind: "agreement5" };

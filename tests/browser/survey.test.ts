@@ -1,8 +1,9 @@
 // Browser test: a convenor runs a survey wave; a respondent answers it from a personal link on a phone-sized window.
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, removeTempDirs, seriousAxeViolations, startServer, type Server } from "./harness.ts";
-import { answersFor, expectStatus, setUpConvenor, type Caller } from "./survey-api.ts";
+import { launchBrowser, removeTempDirs, startServer, type Server } from "./harness.ts";
+import { expectAccessible, isFocused, shot, sidewaysScroll, visible } from "./page-checks.ts";
+import { answersFor, createPartnership, expectStatus, setUpConvenor, type Caller } from "./survey-api.ts";
 
 const PARTNERSHIP = "Eastvale Health and Care Partnership";
 const WAVE = "Baseline, spring 2026";
@@ -20,38 +21,10 @@ let respondent: Page;
 let links: { name: string; email: string; url: string }[] = [];
 let waveUrl = "";
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `axe on the ${name} page:\n${violations.join("\n")}`).toEqual([]);
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible" });
-  return locator;
-}
-
-/** Saves a screenshot when SURVEY_SCREENSHOTS names a folder (for looking at the pages by eye). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env["SURVEY_SCREENSHOTS"];
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
-const sidewaysScroll = (page: Page) => page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
-
 beforeAll(async () => {
   server = await startServer();
   api = await setUpConvenor(server.url, { name: "Olu Convenor", email: "olu@example.org", password: "a long convenor password" });
-  partnershipId = expectStatus(await api.call<{ id: string }>("POST", "/partnerships", { name: PARTNERSHIP, purpose: "Joined-up care in Eastvale." }), 201).id;
-  const orgs: string[] = [];
-  for (const [name, sector] of [["Eastvale NHS Trust", "nhs_trust"], ["Eastvale Council", "local_authority"]] as const) {
-    orgs.push(expectStatus(await api.call<{ id: string }>("POST", `/partnerships/${partnershipId}/organisations`, { name, sector }), 201).id);
-  }
-  for (const [i, name] of PEOPLE.entries()) {
-    const email = `${name.split(" ")[0]!.toLowerCase()}@example.org`;
-    const body = { name, email, organisationId: orgs[i % 2]!, role: "member", jobTitle: null };
-    expectStatus(await api.call("POST", `/partnerships/${partnershipId}/people`, body), 201);
-  }
+  partnershipId = await createPartnership(api, PARTNERSHIP, ["Eastvale NHS Trust", "Eastvale Council"], PEOPLE);
   browsers.push(await launchBrowser(), await launchBrowser());
   convenor = browsers[0]!.page;
   respondent = browsers[1]!.page;
@@ -252,6 +225,27 @@ describe("the convenor publishes the results", () => {
 
     await respondent.goto(convenor.url()); // a respondent without an account is asked to sign in
     await respondent.waitForURL(/\/sign-in$/);
+  });
+});
+
+describe("links that cannot take answers", () => {
+  it("explains kindly when the wave has closed, and when it has not opened yet", async () => {
+    await respondent.goto(links[6]!.url); // never used; the wave is now published
+    await visible(respondent.getByRole("heading", { name: "This survey has closed", level: 1 }));
+    await expectAccessible(respondent, "closed survey");
+
+    const today = new Date().toISOString().slice(0, 10);
+    const draft = expectStatus(
+      await api.call<{ id: string }>("POST", `/partnerships/${partnershipId}/waves`, { name: "Meeting pulse, March", instrumentKey: "pulse", opensOn: today, closesOn: today }),
+      201,
+    );
+    const issued = expectStatus(await api.call<{ links: { url: string }[] }>("POST", `/partnerships/${partnershipId}/waves/${draft.id}/links`, {}), 201);
+    await respondent.goto(issued.links[0]!.url);
+    await visible(respondent.getByRole("heading", { name: "This survey has not opened yet", level: 1 }));
+    await expectAccessible(respondent, "survey not open yet");
+
+    await respondent.goto(`${server.url}/respond/not-a-real-link`);
+    await visible(respondent.getByRole("heading", { name: "This survey link does not work", level: 1 }));
   });
 });
 
