@@ -19,8 +19,9 @@ export const isFocused = (locator: Locator) => locator.evaluate((el) => el === e
 /** How far the page scrolls sideways (0 when nothing is wider than the window). */
 export const sidewaysScroll = (page: Page) => page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
 
-/** Saves a full-page screenshot when SURVEY_SCREENSHOTS names a folder (for looking at the pages by eye). */
+/** Saves a screenshot of the page's top 2000 px when SURVEY_SCREENSHOTS names a folder (for looking at the pages by eye). */
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env["SURVEY_SCREENSHOTS"];
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  const width = page.viewportSize()?.width ?? 1100;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: 2000 } });
 }
