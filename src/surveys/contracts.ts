@@ -71,6 +71,7 @@ export const RespondInfoSchema = z
   .object({
     partnershipName: z.string(),
     waveName: z.string(),
+    opensOn: z.string(),
     closesOn: z.string(),
     k: z.number().int(),
     status: z.enum(["open", "not_open", "closed", "answered"]),

@@ -20,7 +20,7 @@ async function openLink(db: DbOrTx, token: string) {
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
     .select([
       "wave_participants.id as participant_id", "wave_participants.responded", "waves.id as wave_id", "waves.name as wave_name", "waves.status",
-      "waves.closes_on", "waves.k", "waves.instrument_key", "waves.instrument_version", "partnerships.name as partnership_name",
+      "waves.opens_on", "waves.closes_on", "waves.k", "waves.instrument_key", "waves.instrument_version", "partnerships.name as partnership_name",
       "people.organisation_id", "organisations.sector",
     ])
     .where("wave_participants.token_hash", "=", participationHash(token))
@@ -50,6 +50,7 @@ export async function describeLink(db: Db, token: string, today = new Date().toI
   return {
     partnershipName: row.partnership_name,
     waveName: row.wave_name,
+    opensOn: row.opens_on,
     closesOn: row.closes_on,
     k: row.k,
     status: linkStatus(row, await hasAnswered(db, token), today),

@@ -62,7 +62,7 @@ describe("responding through a personal link", () => {
     const token = tokenOf(issued.body.links[1].url);
 
     const info = await ctx.anonymous().get(`/api/v1/respond/${token}`);
-    expect(info.body).toMatchObject({ waveName: "Pulse", k: 5, status: "open" });
+    expect(info.body).toMatchObject({ waveName: "Pulse", k: 5, status: "open", opensOn: "2026-01-01", closesOn: "2099-01-01" });
     expect(info.body.instrument.sections[0].items).toHaveLength(3);
 
     const first = await submit(token, PULSE, "key-aaaaaaaa");

@@ -83,6 +83,7 @@ export type LinkStatus = "open" | "not_open" | "closed" | "answered";
 export interface RespondInfo {
   partnershipName: string;
   waveName: string;
+  opensOn: string;
   closesOn: string;
   k: number;
   status: LinkStatus;

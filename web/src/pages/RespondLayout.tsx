@@ -57,7 +57,9 @@ function StatusPage({ info }: { info: RespondInfo }) {
             Your link to {survey} is ready, but the convenor has not opened the survey yet. Please try the same
             link again later; it will work once the survey opens.
           </p>
-          <p className="body">It is due to close on {formatDay(info.closesOn)}.</p>
+          <p className="body">
+            It is planned to open on {formatDay(info.opensOn)} and to close on {formatDay(info.closesOn)}.
+          </p>
         </>
       ) : null}
       {info.status === "closed" ? (
