@@ -73,7 +73,7 @@ describe("first run to an invited member", () => {
 
   it("completes setup and creates a partnership", async () => {
     await convenor.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await convenor.getByRole("button", { name: "Create account" }).click();
+    await convenor.getByRole("button", { name: "Create account", exact: true }).click();
     await visible(convenor.getByRole("heading", { name: "Your partnerships", level: 1 }));
     expect(new URL(convenor.url()).pathname).toBe("/");
     await visible(convenor.getByRole("button", { name: "Explore a demo partnership" }));

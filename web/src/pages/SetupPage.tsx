@@ -1,4 +1,4 @@
-// /setup – first run: create the first account, then go to the home page.
+// /setup – first run: create the first account, then go to the home page (or straight into a demo partnership).
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
 import { api } from "../api/api.ts";
@@ -37,6 +37,8 @@ export function SetupPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Which button sent the form: "Create account and explore a demo" also builds the demo partnership.
+    const withDemo = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "demo";
     const problems: FieldProblem[] = [];
     if (name.trim() === "") problems.push({ field: "name", message: "Enter your name" });
     const emailProblem = checkEmail(email);
@@ -50,7 +52,10 @@ export function SetupPage() {
     try {
       const created = await api.setup({ name: name.trim(), email: email.trim(), password });
       setUser(created);
-      navigate("/");
+      if (withDemo) {
+        const demo = await api.createDemo();
+        navigate(`/partnerships/${encodeURIComponent(demo.id)}`);
+      } else navigate("/");
     } catch (error) {
       setBusy(false);
       errors.showError(error);
@@ -91,9 +96,18 @@ export function SetupPage() {
           error={errors.of("password")}
           autoComplete="new-password"
         />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Setting up…" : "Create account"}
-        </button>
+        <div className="button-group">
+          <button type="submit" name="next" value="plain" className="button" disabled={busy}>
+            {busy ? "Setting up…" : "Create account"}
+          </button>
+          <button type="submit" name="next" value="demo" className="button button--secondary" disabled={busy}>
+            Create account and explore a demo
+          </button>
+        </div>
+        <p className="hint">
+          The demo is a fictional partnership with invented organisations and people and two published
+          trust surveys, so every page has something to show. You can remove it later.
+        </p>
       </form>
     </div>
   );
