@@ -1,6 +1,7 @@
 // The demo partnership is created through the real use cases: its creator convenes it, and it is audited.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-app.ts";
+import { ComparisonSchema, WaveResultsSchema } from "../surveys/results/contracts.ts";
 import { DEMO_ORGANISATIONS, DEMO_PEOPLE } from "./demo-data.ts";
 
 let ctx: TestContext;
@@ -44,6 +45,8 @@ describe("demo partnership", () => {
     const results = await me.client.get(`/api/v1/partnerships/${p.id}/waves/${waves[0].id}/results`);
     expect(results.body.questions[0].figures.all.options.map((o: { percent: number }) => o.percent)).toEqual([11, 11, 56, 0, 22]);
     const cmp = await me.client.get(`/api/v1/partnerships/${p.id}/waves/${waves[1].id}/compare/${waves[0].id}`);
+    expect(() => ComparisonSchema.parse(cmp.body)).not.toThrow();
+    expect(() => WaveResultsSchema.parse(results.body)).not.toThrow();
     const overall = cmp.body.scores.find((s: { level: string; dimension: string }) => s.level === "all" && s.dimension === "all");
     expect(overall.change.status).toBe("released");
     expect(overall.change.difference).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing/test-app.ts";
 import { instrumentItems, latestInstrument } from "../instruments/registry.ts";
+import { ComparisonSchema, WaveResultsSchema } from "./contracts.ts";
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -52,7 +53,9 @@ describe("results", () => {
     expect(first.options.reduce((s: number, o: { count: number }) => s + o.count, 0)).toBe(9);
     expect(first.mean).toBeCloseTo(((1 + 2 + 3 + 4 + 5) * 1 + 1 + 2 + 3 + 4) / 9, 10);
 
+    expect(() => WaveResultsSchema.parse(all.body)).not.toThrow();
     const byOrg = await convenor.client.get(`${waveBase}/results?breakdown=organisation`);
+    expect(() => WaveResultsSchema.parse(byOrg.body)).not.toThrow();
     const groups = Object.fromEntries(byOrg.body.groups.map((g: { key: string; status: string }) => [g.key, g.status]));
     // The charity has 2 respondents, and the trust's complement is those same 2: neither may be shown.
     expect(groups).toEqual({ all: "released", [`organisation:${orgs[0].id}`]: "suppressed", [`organisation:${orgs[1].id}`]: "suppressed" });

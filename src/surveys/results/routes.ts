@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../http/middleware.ts";
 import { commonErrors, cookieAuth, json, router } from "../../http/openapi.ts";
 import { IdParam } from "../../partnerships/contracts.ts";
+import { ComparisonSchema, WaveResultsSchema } from "./contracts.ts";
 import { compareWaves, getWaveResults } from "./get-results.ts";
 import { resultsToCsv } from "./results-csv.ts";
 
@@ -11,14 +12,13 @@ const CompareParams = WaveParams.extend({ otherWaveId: IdParam("otherWaveId") })
 const BreakdownQuery = z.object({
   breakdown: z.enum(["none", "organisation", "sector"]).default("none").openapi({ param: { name: "breakdown", in: "query" } }),
 });
-const Any = z.any().openapi({ type: "object" });
 const security = cookieAuth;
 const tags = ["Survey results"];
 
 export const resultsRoutes = router();
 
 resultsRoutes.openapi(
-  createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/results", tags, security, summary: "Released results of a published wave: every figure covers at least k people; suppressed figures say so", request: { params: WaveParams, query: BreakdownQuery }, responses: { 200: json(Any, "Results"), 409: commonErrors[422], ...commonErrors } }),
+  createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/results", tags, security, summary: "Released results of a published wave: every figure covers at least k people; suppressed figures say so", request: { params: WaveParams, query: BreakdownQuery }, responses: { 200: json(WaveResultsSchema, "Results"), 409: commonErrors[422], ...commonErrors } }),
   async (c) => {
     const p = c.req.valid("param");
     return c.json(await getWaveResults(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId, c.req.valid("query").breakdown), 200);
@@ -36,7 +36,7 @@ resultsRoutes.openapi(
 );
 
 resultsRoutes.openapi(
-  createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/compare/{otherWaveId}", tags, security, summary: "Change in each score between two published waves (95% intervals), and both baseline distributions", request: { params: CompareParams }, responses: { 200: json(Any, "Comparison"), 409: commonErrors[422], ...commonErrors } }),
+  createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/compare/{otherWaveId}", tags, security, summary: "Change in each score between two published waves (95% intervals), and both baseline distributions", request: { params: CompareParams }, responses: { 200: json(ComparisonSchema, "Comparison"), 409: commonErrors[422], ...commonErrors } }),
   async (c) => {
     const p = c.req.valid("param");
     return c.json(await compareWaves(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId, p.otherWaveId), 200);
