@@ -51,7 +51,8 @@ function answersFor(baseline: string, centre: number, rand: () => number, i: num
 async function runWave(db: Db, actor: Actor, partnershipId: string, spec: { name: string; opens: Date; baseline: readonly string[]; centre: number; seed: number }) {
   const closes = new Date(spec.opens.getTime() + 18 * 86_400_000);
   const wave = await createWave(db, actor, partnershipId, { name: spec.name, instrumentKey: "accord-trust", opensOn: isoDate(spec.opens), closesOn: isoDate(closes), k: 5 });
-  await transitionWave(db, actor, partnershipId, wave.id, "open");
+  const day = (n: number) => new Date(spec.opens.getTime() + n * 86_400_000);
+  await transitionWave(db, actor, partnershipId, wave.id, "open", day(0));
   const { links } = await issueLinks(db, noMailer, actor, partnershipId, wave.id, undefined, "http://demo.invalid");
   const rand = seeded(spec.seed);
   const during = isoDate(new Date(spec.opens.getTime() + 5 * 86_400_000));
@@ -60,8 +61,8 @@ async function runWave(db: Db, actor: Actor, partnershipId: string, spec: { name
     const token = link.url.split("/respond/")[1]!;
     await submitResponse(db, token, newSecret(16), answersFor(baseline, spec.centre, rand, i), during);
   }
-  await transitionWave(db, actor, partnershipId, wave.id, "close");
-  await transitionWave(db, actor, partnershipId, wave.id, "publish");
+  await transitionWave(db, actor, partnershipId, wave.id, "close", day(18));
+  await transitionWave(db, actor, partnershipId, wave.id, "publish", day(21));
   return wave;
 }
 

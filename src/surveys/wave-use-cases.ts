@@ -144,13 +144,21 @@ const TRANSITIONS: Record<"open" | "close" | "publish", { from: WaveStatus; to: 
  * random order, so neither the storage order nor (on PostgreSQL) the writing transaction of a
  * response says anything about when, or right after whom, it was given.
  */
-export async function transitionWave(db: Db, actor: Actor, partnershipId: string, waveId: string, action: keyof typeof TRANSITIONS): Promise<WaveView> {
+export async function transitionWave(
+  db: Db,
+  actor: Actor,
+  partnershipId: string,
+  waveId: string,
+  action: keyof typeof TRANSITIONS,
+  /** When it happened; only the demo, replaying a past year, sets this. */
+  at?: Date,
+): Promise<WaveView> {
   await requireMembership(db, actor, partnershipId, "convenor");
   const t = TRANSITIONS[action];
   return db.transaction().execute(async (tx) => {
     const before = await loadWave(tx, partnershipId, waveId);
     if (before.status !== t.from) throw new AppError("conflict", `Only a ${t.from} wave can be ${t.to === "open" ? "opened" : t.to}; this one is ${before.status}.`);
-    const now = nowIso();
+    const now = nowIso(at);
     const changed = await tx.updateTable("waves").set({ status: t.to, [t.stamp]: now, updated_at: now, ...(action === "publish" ? { published_by: actor.userId } : {}) }).where("id", "=", waveId).where("status", "=", t.from).executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError("conflict", "Someone else changed this wave at the same moment; reload and try again.");
     if (action === "close") await resealResponses(tx, waveId);
