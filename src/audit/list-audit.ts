@@ -1,7 +1,7 @@
 /** Reading a partnership's audit log, newest first (convenors only). */
 import type { Actor } from "../accounts/actor.ts";
 import type { Db } from "../db/database.ts";
-import { afterCursor, decodeCursor, encodeCursor, pageLimit } from "../db/pagination.ts";
+import { afterCursor, decodeCursor, pageLimit, toPage } from "../db/pagination.ts";
 import { requireMembership } from "../partnerships/access.ts";
 
 export async function listAudit(db: Db, actor: Actor, partnershipId: string, q: { limit?: number | undefined; cursor?: string | undefined }) {
@@ -17,12 +17,10 @@ export async function listAudit(db: Db, actor: Actor, partnershipId: string, q: 
     .orderBy("audit_log.id", "desc")
     .limit(limit + 1);
   if (cursor) query = query.where(afterCursor(cursor, "audit_log.at", "audit_log.id", "desc"));
-  const rows = await query.execute();
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({ id: r.id, at: r.at, actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, summary: r.summary })),
-    nextCursor: more && last ? encodeCursor(last.at, last.id) : null,
-  };
+  return toPage(
+    await query.execute(),
+    limit,
+    (r) => ({ id: r.id, at: r.at, actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id, summary: r.summary }),
+    (r) => r.at,
+  );
 }

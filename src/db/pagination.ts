@@ -25,18 +25,22 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   }
 }
 
-/** Given limit+1 rows fetched, returns the page and the cursor for the next one. */
-export function toPage<R extends { created_at: string; id: string }, T>(
+/**
+ * Given limit+1 rows fetched, returns the page and the cursor for the next one. Rows are keyed by
+ * (created_at, id) unless `sortKey` names another time column, such as the audit log's `at`.
+ */
+export function toPage<R extends { id: string }, T>(
   rows: R[],
   limit: number,
   map: (row: R) => T,
+  sortKey: (row: R) => string = (row) => (row as unknown as { created_at: string }).created_at,
 ): { items: T[]; nextCursor: string | null } {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
   return {
     items: pageRows.map(map),
-    nextCursor: more && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor: more && last ? encodeCursor(sortKey(last), last.id) : null,
   };
 }
 

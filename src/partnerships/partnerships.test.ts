@@ -105,6 +105,22 @@ describe("records are never hard-deleted, and every change is audited", () => {
     expect(audit.body.items.every((e: { actorName: string }) => e.actorName === "Cora Convenor")).toBe(true);
   });
 
+  it("pages the audit log newest first with a cursor, seeing every entry once", async () => {
+    const { convenor, pid } = await partnershipWithConvenor();
+    for (let i = 0; i < 5; i++) await convenor.client.post(`/api/v1/partnerships/${pid}/organisations`, { name: `Org ${i}`, sector: "other" });
+    const all = (await convenor.client.get(`/api/v1/partnerships/${pid}/audit`)).body.items.map((e: { id: string }) => e.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const page = await convenor.client.get(`/api/v1/partnerships/${pid}/audit?limit=2${q}`);
+      paged.push(...page.body.items.map((e: { id: string }) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && paged.length < 50);
+    expect(all).toHaveLength(7);
+    expect(paged).toEqual(all);
+  });
+
   it("keeps at least one convenor", async () => {
     const { convenor, pid } = await partnershipWithConvenor();
     const me = (await convenor.client.get(`/api/v1/partnerships/${pid}/people`)).body.items[0];
