@@ -13,6 +13,12 @@ import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PartnershipLayout } from "./pages/PartnershipLayout.tsx";
 import { PartnershipOverviewPage } from "./pages/PartnershipOverviewPage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
+import { ActivityPage } from "./registers/ActivityPage.tsx";
+import { AttentionPage } from "./registers/AttentionPage.tsx";
+import { EntryPage } from "./registers/EntryPage.tsx";
+import { RegisterPage } from "./registers/RegisterPage.tsx";
+import { RegistersIndexPage } from "./registers/RegistersIndexPage.tsx";
+import { RegistersLayout } from "./registers/RegistersLayout.tsx";
 import { RespondCheckPage } from "./pages/RespondCheckPage.tsx";
 import { RespondDonePage } from "./pages/RespondDonePage.tsx";
 import { RespondLayout } from "./pages/RespondLayout.tsx";
@@ -88,6 +94,13 @@ export function App() {
               <Route path="waves" element={<WavesPage />} />
               <Route path="waves/:waveId" element={<WavePage />} />
               <Route path="waves/:waveId/results" element={<Results />} />
+              <Route path="registers" element={<RegistersLayout />}>
+                <Route index element={<RegistersIndexPage />} />
+                <Route path="attention" element={<AttentionPage />} />
+                <Route path="activity" element={<ActivityPage />} />
+                <Route path=":key" element={<RegisterPage />} />
+                <Route path=":key/:entryId" element={<EntryPage />} />
+              </Route>
               <Route path="audit" element={<AuditPage />} />
             </Route>
           </Route>

@@ -1,0 +1,94 @@
+// Typed functions for the practice registers: metadata, entries, history, CSV, sign-ups, take-ups and the derived figures.
+import { ApiError, query, request } from "./client.ts";
+import type {
+  Attention,
+  EntryData,
+  EntryQuery,
+  EntryVersion,
+  EntryView,
+  Freshness,
+  GoalProgress,
+  KeptOnTime,
+  Reciprocity,
+  RegisterMeta,
+  TimelineItem,
+} from "./register-types.ts";
+import type { Page, Problem } from "./types.ts";
+
+const enc = encodeURIComponent;
+const p = (pid: string) => `/partnerships/${enc(pid)}`;
+const reg = (pid: string, key: string) => `${p(pid)}/registers/${enc(key)}`;
+const entry = (pid: string, key: string, id: string) => `${reg(pid, key)}/${enc(id)}`;
+
+let metaCache: Promise<RegisterMeta[]> | null = null;
+
+/** The register catalogue; it never changes while the server runs, so it is fetched once per page load. */
+function listRegisters(): Promise<RegisterMeta[]> {
+  metaCache ??= request<{ items: RegisterMeta[] }>("GET", "/registers").then(
+    (r) => r.items,
+    (error: unknown) => {
+      metaCache = null;
+      throw error;
+    },
+  );
+  return metaCache;
+}
+
+/** Posts a CSV file as text/csv (the JSON helper cannot); problem+json answers become ApiError. */
+async function postCsv<T>(path: string, csv: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { accept: "application/json", "content-type": "text/csv" },
+      body: csv,
+    });
+  } catch {
+    throw new ApiError(0, { title: "Could not reach accord", detail: "Could not reach accord. Check your connection and try again." });
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const problem = body !== null && typeof body === "object" ? (body as Problem) : { title: response.statusText || "Something went wrong" };
+    throw new ApiError(response.status, problem);
+  }
+  return body as T;
+}
+
+export const registersApi = {
+  listRegisters,
+
+  listEntries: (pid: string, key: string, q: EntryQuery, cursor?: string | null) =>
+    request<Page<EntryView>>("GET", `${reg(pid, key)}${query({ ...q, cursor })}`),
+  getEntry: (pid: string, key: string, id: string) => request<EntryView>("GET", entry(pid, key, id)),
+  createEntry: (pid: string, key: string, body: EntryData) => request<EntryView>("POST", reg(pid, key), body),
+  updateEntry: (pid: string, key: string, id: string, body: EntryData & { version?: number }) =>
+    request<EntryView>("PATCH", entry(pid, key, id), body),
+  removeEntry: (pid: string, key: string, id: string) => request<void>("DELETE", entry(pid, key, id)),
+  restoreEntry: (pid: string, key: string, id: string) => request<EntryView>("POST", `${entry(pid, key, id)}/restore`, {}),
+  history: (pid: string, key: string, id: string) =>
+    request<{ items: EntryVersion[] }>("GET", `${entry(pid, key, id)}/history`).then((r) => r.items),
+
+  /** A plain link (cookie session) for the browser to download, with the list's filters. */
+  csvUrl: (pid: string, key: string, q: EntryQuery = {}) => `/api/v1${reg(pid, key)}.csv${query({ ...q })}`,
+  importCsv: (pid: string, key: string, csv: string) => postCsv<{ imported: number }>(`${reg(pid, key)}/import`, csv),
+
+  signUp: (pid: string, id: string, organisationId: string) =>
+    request<EntryView>("POST", `${entry(pid, "ways-of-working", id)}/sign-ups`, { organisationId }),
+  takeUp: (pid: string, id: string, organisationId: string) =>
+    request<EntryView>("POST", `${entry(pid, "offers-asks", id)}/take-up`, { organisationId }),
+
+  keptOnTime: (pid: string) => request<KeptOnTime>("GET", `${p(pid)}/kept-on-time`),
+  reciprocity: (pid: string) => request<Reciprocity>("GET", `${p(pid)}/reciprocity`),
+  freshness: (pid: string) => request<Freshness>("GET", `${p(pid)}/intentions-freshness`),
+  goalProgress: (pid: string) => request<GoalProgress>("GET", `${p(pid)}/goal-progress`),
+  attention: (pid: string, soonDays = 14) => request<Attention>("GET", `${p(pid)}/attention${query({ soonDays })}`),
+  timeline: (pid: string, filters: { register?: string; organisationId?: string }, cursor?: string | null) =>
+    request<Page<TimelineItem>>("GET", `${p(pid)}/timeline${query({ ...filters, cursor })}`),
+};
