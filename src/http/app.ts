@@ -8,6 +8,8 @@ import { resultsRoutes } from "../surveys/results/routes.ts";
 import { waveRoutes } from "../surveys/routes.ts";
 import { AppError } from "../errors/app-error.ts";
 import { peopleRoutes } from "../partnerships/people-routes.ts";
+import { insightRoutes } from "../registers/insight-routes.ts";
+import { MAX_IMPORT_BYTES, registerRoutes } from "../registers/routes.ts";
 import { partnershipRoutes } from "../partnerships/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
@@ -33,7 +35,10 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
     return c.json(ok ? { status: "ok" } : { status: "unavailable" }, ok ? 200 : 503);
   });
 
-  app.use("/api/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); } }));
+  // CSV imports may be larger than JSON bodies; every other request is held to 64 KiB.
+  const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: () => { throw new AppError("payload_too_large", `Imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the file.`); } });
+  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); } });
+  app.use("/api/v1/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/import") ? importLimit(c, next) : jsonLimit(c, next)));
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", identify);
   app.use("/api/v1/*", async (c, next) => {
@@ -47,6 +52,8 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", demoRoutes);
   app.route("/api/v1", waveRoutes);
   app.route("/api/v1", resultsRoutes);
+  app.route("/api/v1", registerRoutes);
+  app.route("/api/v1", insightRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });

@@ -1,0 +1,80 @@
+/** The two register actions a different organisation takes: signing up to a ways-of-working statement, taking up an offer or ask. */
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Db } from "../db/database.ts";
+import { nowIso } from "../db/ids.ts";
+import { AppError } from "../errors/app-error.ts";
+import { requireMembership, type Membership } from "../partnerships/access.ts";
+import { loadOrganisation } from "../partnerships/organisation-use-cases.ts";
+import { REGISTERS } from "./definitions/index.ts";
+import type { WhenOptions } from "./entry-use-cases.ts";
+import type { RegisterKey } from "./keys.ts";
+import { derivedColumns, loadEntry, parseStored, toView, writeVersion, type EntryView, type SignUp } from "./store.ts";
+import type { RegisterVersionsTable } from "./tables.ts";
+
+/** Members act for their own organisation; convenors for any. */
+function requireActsFor(m: Membership, organisationId: string): void {
+  if (m.role === "convenor") return;
+  if (m.role === "member" && m.organisationId === organisationId) return;
+  throw new AppError("forbidden", m.role === "viewer" ? "Viewers cannot act for an organisation." : "You can act only for your own organisation.");
+}
+
+async function changeStored(
+  db: Db,
+  actor: Actor,
+  partnershipId: string,
+  key: RegisterKey,
+  id: string,
+  organisationId: string,
+  action: RegisterVersionsTable["action"],
+  at: string,
+  apply: (stored: ReturnType<typeof parseStored>, orgName: string) => { stored: ReturnType<typeof parseStored>; summary: string },
+): Promise<EntryView> {
+  const def = REGISTERS[key];
+  const m = await requireMembership(db, actor, partnershipId, "member");
+  requireActsFor(m, organisationId);
+  return db.transaction().execute(async (tx) => {
+    const org = await loadOrganisation(tx, partnershipId, organisationId);
+    const before = await loadEntry(tx, partnershipId, key, id);
+    if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed.`);
+    const { stored, summary } = apply(parseStored(before), org.name);
+    const row = { ...before, ...derivedColumns(def, stored.fields), data: JSON.stringify(stored), version: before.version + 1, updated_by: actor.userId, updated_at: at };
+    const res = await tx
+      .updateTable("register_entries")
+      .set({ organisation_ids: row.organisation_ids, status: row.status, data: row.data, version: row.version, updated_by: actor.userId, updated_at: at })
+      .where("id", "=", id)
+      .where("version", "=", before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", "Someone else changed this at the same moment; try again.");
+    await writeVersion(tx, row, action, summary, actor.userId, at);
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: `register.${action}`, entityType: key, entityId: id, summary, detail: { register: key, organisationId } });
+    return toView(def, { ...row, updated_by_name: actor.name }, m);
+  });
+}
+
+/** Records that an organisation signs up to a ways-of-working statement (once per organisation). */
+export async function signUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WhenOptions = {}): Promise<EntryView> {
+  const at = nowIso(opts.at);
+  return changeStored(db, actor, partnershipId, "ways-of-working", id, organisationId, "signed_up", at, (stored, orgName) => {
+    const signUps: SignUp[] = stored.signUps ?? [];
+    if (signUps.some((s) => s.organisationId === organisationId)) throw new AppError("conflict", `${orgName} has already signed up to this statement.`);
+    return {
+      stored: { ...stored, signUps: [...signUps, { organisationId, signedOn: at.slice(0, 10), signedByUserId: actor.userId }] },
+      summary: `${orgName} signed up to “${String(stored.fields["statement"])}”`,
+    };
+  });
+}
+
+/** Another organisation takes up an open offer or ask. */
+export async function takeUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WhenOptions = {}): Promise<EntryView> {
+  const at = nowIso(opts.at);
+  return changeStored(db, actor, partnershipId, "offers-asks", id, organisationId, "taken_up", at, (stored, orgName) => {
+    const f = stored.fields;
+    if (f["status"] !== "open") throw new AppError("conflict", "Only an open offer or ask can be taken up.");
+    if (f["organisationId"] === organisationId) throw new AppError("validation_failed", "An organisation cannot take up its own offer or ask.", { fields: [{ path: "organisationId", message: "Choose a different organisation." }] });
+    return {
+      stored: { ...stored, fields: { ...f, takenUpByOrganisationId: organisationId, status: "taken_up" } },
+      summary: `${orgName} took up the ${String(f["kind"])} “${String(f["title"])}”`,
+    };
+  });
+}

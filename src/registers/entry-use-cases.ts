@@ -1,0 +1,164 @@
+/** Use cases for one register entry: create, read, change, remove (tombstone), restore, and its history. */
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Db, DbOrTx } from "../db/database.ts";
+import { newId, nowIso } from "../db/ids.ts";
+import { AppError } from "../errors/app-error.ts";
+import { validationError } from "../http/problem.ts";
+import { requireMembership, type Membership } from "../partnerships/access.ts";
+import { REGISTERS, type RegisterDefinition } from "./definitions/index.ts";
+import { normalise, type EntryData } from "./fields.ts";
+import type { RegisterKey } from "./keys.ts";
+import { CREATE_BODIES, UPDATE_BODIES } from "./schemas.ts";
+import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, requireEdit, toView, writeVersion, type EntryView, type SignUp } from "./store.ts";
+import type { RegisterVersionsTable } from "./tables.ts";
+
+/** Options only the demo and imports use: when it happened. */
+export interface WhenOptions {
+  at?: Date;
+}
+
+const today = (at: string) => at.slice(0, 10);
+
+/** Validates the complete field set: cross-field rules then references. Throws a 422 listing every problem. */
+export async function checkFields(db: DbOrTx, partnershipId: string, def: RegisterDefinition, fields: EntryData): Promise<void> {
+  const problems = [...(def.check?.(fields) ?? []), ...(await checkReferences(db, partnershipId, def.fields, fields))];
+  if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
+}
+
+/** Parses and completes a new entry's fields (no database access beyond what checkFields does). */
+export function prepareNew(def: RegisterDefinition, input: unknown, at: string): EntryData {
+  const parsed = CREATE_BODIES[def.key].safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error, "body");
+  const fields = normalise(def.fields, parsed.data);
+  return def.complete ? def.complete(fields, today(at)) : fields;
+}
+
+/** Inserts a prepared entry with its first version and audit entry, inside the caller's transaction. */
+export async function insertEntry(tx: DbOrTx, actor: Actor, m: Membership, def: RegisterDefinition, fields: EntryData, at: string, action: RegisterVersionsTable["action"] = "created") {
+  const row = {
+    id: newId(),
+    partnership_id: m.partnershipId,
+    register: def.key,
+    ...derivedColumns(def, fields),
+    data: JSON.stringify({ fields }),
+    version: 1,
+    created_by: actor.userId,
+    created_at: at,
+    updated_by: actor.userId,
+    updated_at: at,
+    deleted_at: null,
+    deleted_by: null,
+  };
+  await tx.insertInto("register_entries").values(row).execute();
+  const summary = `${action === "imported" ? "Imported" : "Added"} ${def.singular} “${row.title}”`;
+  await writeVersion(tx, row, action, summary, actor.userId, at);
+  await recordAudit(tx, { partnershipId: m.partnershipId, actorUserId: actor.userId, action: `register.${action}`, entityType: def.key, entityId: row.id, summary, detail: { register: def.key } });
+  return row;
+}
+
+export async function createEntry(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, input: unknown, opts: WhenOptions = {}): Promise<EntryView> {
+  const def = REGISTERS[key];
+  const m = await requireMembership(db, actor, partnershipId, "member");
+  const at = nowIso(opts.at);
+  const fields = prepareNew(def, input, at);
+  requireEdit(def, m, fields);
+  return db.transaction().execute(async (tx) => {
+    await checkFields(tx, partnershipId, def, fields);
+    const row = await insertEntry(tx, actor, m, def, fields, at);
+    return toView(def, { ...row, created_by_name: actor.name, updated_by_name: actor.name }, m);
+  });
+}
+
+export async function getEntry(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string): Promise<EntryView> {
+  const m = await requireMembership(db, actor, partnershipId);
+  return toView(REGISTERS[key], await loadEntry(db, partnershipId, key, id), m);
+}
+
+export async function updateEntry(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, input: unknown, opts: WhenOptions = {}): Promise<EntryView> {
+  const def = REGISTERS[key];
+  const parsed = UPDATE_BODIES[key].safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error, "body");
+  const { version: expected, ...changes } = parsed.data as EntryData & { version?: number };
+  const m = await requireMembership(db, actor, partnershipId, "member");
+  const at = nowIso(opts.at);
+  return db.transaction().execute(async (tx) => {
+    const before = await loadEntry(tx, partnershipId, key, id);
+    if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed; restore it before changing it.`);
+    if (expected !== undefined && expected !== before.version) throw new AppError("conflict", `Someone else changed this ${def.singular} (now version ${before.version}); reload and try again.`);
+    const stored = parseStored(before);
+    requireEdit(def, m, stored.fields);
+    const merged = normalise(def.fields, { ...stored.fields, ...changes });
+    const fields = def.complete ? def.complete(merged, today(at)) : merged;
+    requireEdit(def, m, fields);
+    const changedSpecs = def.fields.filter((f) => JSON.stringify(stored.fields[f.name]) !== JSON.stringify(fields[f.name]));
+    const problems = [...(def.check?.(fields) ?? []), ...(await checkReferences(tx, partnershipId, changedSpecs, fields))];
+    if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
+    if (changedSpecs.length === 0) return toView(def, before, m);
+    const row = { ...before, ...derivedColumns(def, fields), data: JSON.stringify({ ...stored, fields }), version: before.version + 1, updated_by: actor.userId, updated_at: at };
+    const res = await tx
+      .updateTable("register_entries")
+      .set({ organisation_id: row.organisation_id, organisation_ids: row.organisation_ids, title: row.title, status: row.status, due_key: row.due_key, data: row.data, version: row.version, updated_by: row.updated_by, updated_at: row.updated_at })
+      .where("id", "=", id)
+      .where("version", "=", before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", `Someone else changed this ${def.singular} at the same moment; reload and try again.`);
+    const summary = `${describeChanges(def, stored.fields, fields)} of ${def.singular} “${row.title}”`;
+    await writeVersion(tx, row, "updated", summary, actor.userId, at);
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "register.updated", entityType: key, entityId: id, summary, detail: { register: key, version: row.version } });
+    return toView(def, { ...row, updated_by_name: actor.name }, m);
+  });
+}
+
+async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, remove: boolean, opts: WhenOptions): Promise<EntryView> {
+  const def = REGISTERS[key];
+  const m = await requireMembership(db, actor, partnershipId, "member");
+  const at = nowIso(opts.at);
+  return db.transaction().execute(async (tx) => {
+    const before = await loadEntry(tx, partnershipId, key, id);
+    requireEdit(def, m, parseStored(before).fields);
+    if (remove === (before.deleted_at !== null)) throw new AppError("conflict", remove ? `This ${def.singular} is already removed.` : `This ${def.singular} is not removed.`);
+    const row = { ...before, version: before.version + 1, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null, updated_by: actor.userId, updated_at: at };
+    await tx.updateTable("register_entries").set({ version: row.version, deleted_at: row.deleted_at, deleted_by: row.deleted_by, updated_by: row.updated_by, updated_at: at }).where("id", "=", id).execute();
+    const summary = `${remove ? "Removed" : "Restored"} ${def.singular} “${row.title}”`;
+    await writeVersion(tx, row, remove ? "removed" : "restored", summary, actor.userId, at);
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: remove ? "register.removed" : "register.restored", entityType: key, entityId: id, summary, detail: { register: key } });
+    return toView(def, { ...row, updated_by_name: actor.name }, m);
+  });
+}
+
+/** Tombstones an entry: it leaves lists and metrics but stays readable and can be restored. */
+export const removeEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WhenOptions = {}) => setRemoved(db, actor, partnershipId, key, id, true, opts);
+export const restoreEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WhenOptions = {}) => setRemoved(db, actor, partnershipId, key, id, false, opts);
+
+export interface VersionView {
+  version: number;
+  action: RegisterVersionsTable["action"];
+  summary: string;
+  title: string;
+  data: EntryData;
+  signUps?: SignUp[];
+  changedAt: string;
+  changedBy: { userId: string; name: string };
+}
+
+/** Every version of an entry, oldest first: past outcomes stay readable. */
+export async function entryHistory(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string): Promise<{ items: VersionView[] }> {
+  await requireMembership(db, actor, partnershipId);
+  await loadEntry(db, partnershipId, key, id);
+  const rows = await db
+    .selectFrom("register_versions as v")
+    .leftJoin("users as u", "u.id", "v.changed_by")
+    .selectAll("v")
+    .select("u.name as changed_by_name")
+    .where("v.entry_id", "=", id)
+    .where("v.partnership_id", "=", partnershipId)
+    .orderBy("v.version")
+    .execute();
+  return {
+    items: rows.map((r) => {
+      const stored = parseStored(r);
+      return { version: r.version, action: r.action, summary: r.summary, title: r.title, data: stored.fields, ...(stored.signUps ? { signUps: stored.signUps } : {}), changedAt: r.changed_at, changedBy: { userId: r.changed_by, name: r.changed_by_name ?? "" } };
+    }),
+  };
+}

@@ -1,0 +1,129 @@
+/** CSV export and all-or-nothing CSV import of one register, naming organisations, people and linked entries in words. */
+import type { Actor } from "../accounts/actor.ts";
+import type { Db, DbOrTx } from "../db/database.ts";
+import { nowIso } from "../db/ids.ts";
+import { AppError, type FieldProblem } from "../errors/app-error.ts";
+import { requireMembership } from "../partnerships/access.ts";
+import { REGISTERS } from "./definitions/index.ts";
+import { csvLine, CsvSyntaxError, decodeField, encodeField, parseCsv, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
+import { insertEntry, prepareNew } from "./entry-use-cases.ts";
+import type { RegisterKey } from "./keys.ts";
+import { checkReferences, mayEdit, parseStored } from "./store.ts";
+
+export const MAX_IMPORT_ROWS = 5000;
+const META = ["id", "version", "created_at", "created_by", "updated_at", "updated_by", "signed_up_by"];
+
+async function lookups(db: DbOrTx, partnershipId: string) {
+  const [orgs, people, entries] = await Promise.all([
+    db.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).where("deleted_at", "is", null).execute(),
+    db.selectFrom("people").innerJoin("users", "users.id", "people.user_id").select(["people.id", "users.email", "users.name"]).where("people.partnership_id", "=", partnershipId).where("people.deleted_at", "is", null).execute(),
+    db.selectFrom("register_entries").select(["id", "register", "title"]).where("partnership_id", "=", partnershipId).where("deleted_at", "is", null).execute(),
+  ]);
+  return { orgs, people, entries };
+}
+
+export async function exportRegisterCsv(db: Db, actor: Actor, partnershipId: string, key: RegisterKey): Promise<string> {
+  await requireMembership(db, actor, partnershipId);
+  const def = REGISTERS[key];
+  const { orgs, people, entries } = await lookups(db, partnershipId);
+  const names: Lookup = { organisations: new Map(orgs.map((o) => [o.id, o.name])), people: new Map(people.map((p) => [p.id, p.email])), entries: new Map(entries.map((e) => [e.id, e.title])) };
+  const rows = await db
+    .selectFrom("register_entries as e")
+    .leftJoin("users as cu", "cu.id", "e.created_by")
+    .leftJoin("users as uu", "uu.id", "e.updated_by")
+    .select(["e.id", "e.data", "e.version", "e.created_at", "e.updated_at", "cu.email as created_by", "uu.email as updated_by"])
+    .where("e.partnership_id", "=", partnershipId)
+    .where("e.register", "=", key)
+    .where("e.deleted_at", "is", null)
+    .orderBy("e.created_at")
+    .orderBy("e.id")
+    .execute();
+  const signUps = key === "ways-of-working";
+  let out = csvLine(["id", ...def.fields.map((f) => f.name), ...(signUps ? ["signed_up_by"] : []), "version", "created_at", "created_by", "updated_at", "updated_by"]);
+  for (const r of rows) {
+    const stored = parseStored(r);
+    const signed = signUps ? [(stored.signUps ?? []).map((s) => names.organisations.get(s.organisationId) ?? s.organisationId).join("; ")] : [];
+    out += csvLine([r.id, ...def.fields.map((f) => encodeField(f, stored.fields[f.name] ?? null, names)), ...signed, r.version, r.created_at, r.created_by, r.updated_at, r.updated_by]);
+  }
+  return out;
+}
+
+/** A resolver matching ids exactly or names case-insensitively; a name shared by two candidates is ambiguous. */
+function resolver(candidates: { id: string; names: string[] }[], what: string): Resolver {
+  const byName = new Map<string, string[]>();
+  for (const c of candidates) for (const n of c.names) byName.set(n.toLowerCase(), [...(byName.get(n.toLowerCase()) ?? []), c.id]);
+  const ids = new Set(candidates.map((c) => c.id));
+  return (text) => {
+    if (ids.has(text)) return { id: text };
+    const hits = [...new Set(byName.get(text.toLowerCase()) ?? [])];
+    if (hits.length === 1) return { id: hits[0]! };
+    return { problem: hits.length ? `More than one ${what} is called “${text}”; use its id.` : `No ${what} called “${text}” in this partnership.` };
+  };
+}
+
+/** Imports every row or none: returns how many were added, or throws 422 listing each bad row's line and problem. */
+export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, text: string): Promise<{ imported: number }> {
+  const def = REGISTERS[key];
+  const m = await requireMembership(db, actor, partnershipId, "member");
+  let rows;
+  try {
+    rows = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new AppError("validation_failed", `line ${err.line}: ${err.message}`, { fields: [{ path: `line ${err.line}`, message: err.message }] });
+    throw err;
+  }
+  const [header, ...records] = rows;
+  if (!header) throw new AppError("validation_failed", "The file is empty; the first line must name the columns.", { fields: [{ path: "line 1", message: "Add a header line naming the columns." }] });
+  if (records.length > MAX_IMPORT_ROWS) throw new AppError("validation_failed", `Import at most ${MAX_IMPORT_ROWS} rows at a time.`, { fields: [{ path: "file", message: `${records.length} rows; split the file.` }] });
+
+  const problems: FieldProblem[] = [];
+  const columns = header.cells.map((name) => {
+    const n = name.trim().toLowerCase();
+    const f = def.fields.find((x) => x.name.toLowerCase() === n || x.label.toLowerCase() === n);
+    if (!f && !META.includes(n)) problems.push({ path: `line ${header.line}`, message: `Unknown column “${name}”. Use: ${def.fields.map((x) => x.name).join(", ")}.` });
+    return f ?? null;
+  });
+  for (const f of def.fields) if (f.required && !columns.includes(f)) problems.push({ path: `line ${header.line}`, message: `Missing the required column “${f.name}”.` });
+  if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
+
+  const at = nowIso();
+  return db.transaction().execute(async (tx) => {
+    const { orgs, people, entries } = await lookups(tx, partnershipId);
+    const r: Resolvers = {
+      organisation: resolver(orgs.map((o) => ({ id: o.id, names: [o.name] })), "organisation"),
+      person: resolver(people.map((p) => ({ id: p.id, names: [p.email, p.name] })), "person"),
+      entry: (register) => resolver(entries.filter((e) => e.register === register).map((e) => ({ id: e.id, names: [e.title] })), REGISTERS[register as RegisterKey]?.singular ?? "entry"),
+    };
+    const prepared = [];
+    for (const row of records) {
+      const where = (field?: string) => `line ${row.line}${field ? `: ${field}` : ""}`;
+      if (row.cells.length !== columns.length) {
+        problems.push({ path: where(), message: `Has ${row.cells.length} cells; the header has ${columns.length}.` });
+        continue;
+      }
+      const input: Record<string, unknown> = {};
+      const before = problems.length;
+      row.cells.forEach((cell, i) => {
+        const f = columns[i];
+        if (!f) return;
+        const out = decodeField(f, cell, r);
+        if ("problem" in out) problems.push({ path: where(f.name), message: out.problem });
+        else if (out.value !== undefined) input[f.name] = out.value;
+      });
+      if (problems.length > before) continue;
+      try {
+        const fields = prepareNew(def, input, at);
+        const more = [...(def.check?.(fields) ?? []), ...(await checkReferences(tx, partnershipId, def.fields, fields))];
+        if (!mayEdit(def, m, fields)) more.push({ path: def.ownerField ?? "", message: def.ownerField ? "You can import only your own organisation's entries." : `Only convenors can add ${def.label.toLowerCase()}.` });
+        for (const p of more) problems.push({ path: where(p.path), message: p.message });
+        if (more.length === 0) prepared.push(fields);
+      } catch (err) {
+        if (!(err instanceof AppError) || !err.fields) throw err;
+        for (const p of err.fields) problems.push({ path: where(p.path), message: p.message });
+      }
+    }
+    if (problems.length) throw new AppError("validation_failed", `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
+    for (const fields of prepared) await insertEntry(tx, actor, m, def, fields, at, "imported");
+    return { imported: prepared.length };
+  });
+}

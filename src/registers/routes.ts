@@ -1,0 +1,114 @@
+/** HTTP routes for the twelve registers, declared once per register so each has its own typed schemas in OpenAPI. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../errors/app-error.ts";
+import { requireActor } from "../http/middleware.ts";
+import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
+import { pageOf } from "../partnerships/contracts.ts";
+import { EntryParams, ENTRY_SCHEMAS, HistorySchema, ImportResultSchema, ListEntriesQuery, OrganisationActionBody, RegisterParams } from "./contracts.ts";
+import { REGISTERS } from "./definitions/index.ts";
+import { signUp, takeUp } from "./entry-actions.ts";
+import { createEntry, entryHistory, getEntry, removeEntry, restoreEntry, updateEntry } from "./entry-use-cases.ts";
+import { REGISTER_KEYS, type RegisterKey } from "./keys.ts";
+import { listEntries } from "./list-entries.ts";
+import { exportRegisterCsv, importRegisterCsv } from "./register-csv.ts";
+import { CREATE_BODIES, pascal, UPDATE_BODIES } from "./schemas.ts";
+
+const security = cookieAuth;
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+export const registerRoutes = router();
+
+function addRegister(key: RegisterKey): void {
+  const def = REGISTERS[key];
+  const tags = [def.label];
+  const base = `/partnerships/{partnershipId}/registers/${key}`;
+  const Entry = ENTRY_SCHEMAS[key];
+  const who = def.ownerField ? "convenors, or members for their own organisation" : "convenors";
+
+  registerRoutes.openapi(
+    createRoute({ method: "get", path: base, tags, security, summary: `List ${def.label.toLowerCase()}`, description: def.purpose, request: { params: RegisterParams, query: ListEntriesQuery }, responses: { 200: json(pageOf(Entry, `${pascal(key)}Page`), "A page of entries"), ...commonErrors } }),
+    async (c) => c.json(await listEntries(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, c.req.valid("query")), 200),
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "post", path: base, tags, security, summary: `Add a ${def.singular} (${who})`, request: { params: RegisterParams, ...jsonBody(CREATE_BODIES[key]) }, responses: { 201: json(Entry, "Added"), ...commonErrors } }),
+    async (c) => c.json(await createEntry(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, c.req.valid("json")), 201),
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "get", path: `${base}.csv`, tags, security, summary: `${def.label} as CSV`, request: { params: RegisterParams }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...commonErrors } }),
+    async (c) => {
+      const csv = await exportRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key);
+      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="accord-${key}.csv"` });
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/import`,
+      tags,
+      security,
+      summary: `Import ${def.label.toLowerCase()} from CSV: all rows or none`,
+      description: "Columns are the field names (as in the export). Organisations are named, people by email, linked entries by title. A 422 lists every bad row by line number.",
+      request: { params: RegisterParams, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+      responses: { 201: json(ImportResultSchema, "Imported"), 415: commonErrors[422], ...commonErrors },
+    }),
+    async (c) => {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^text\/(csv|plain)\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the file with content-type text/csv.");
+      const text = await c.req.text();
+      return c.json(await importRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, text), 201);
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "get", path: `${base}/{entryId}`, tags, security, summary: `One ${def.singular}`, request: { params: EntryParams }, responses: { 200: json(Entry, "The entry"), ...commonErrors } }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await getEntry(c.get("deps").db, requireActor(c), p.partnershipId, key, p.entryId), 200);
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "patch", path: `${base}/{entryId}`, tags, security, summary: `Change a ${def.singular} (${who}); history keeps every version`, request: { params: EntryParams, ...jsonBody(UPDATE_BODIES[key]) }, responses: { 200: json(Entry, "Changed"), 409: commonErrors[422], ...commonErrors } }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await updateEntry(c.get("deps").db, requireActor(c), p.partnershipId, key, p.entryId, c.req.valid("json")), 200);
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "delete", path: `${base}/{entryId}`, tags, security, summary: `Remove a ${def.singular} (tombstone; it can be restored)`, request: { params: EntryParams }, responses: { ...noContent, 409: commonErrors[422], ...commonErrors } }),
+    async (c) => {
+      const p = c.req.valid("param");
+      await removeEntry(c.get("deps").db, requireActor(c), p.partnershipId, key, p.entryId);
+      return c.body(null, 204);
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "post", path: `${base}/{entryId}/restore`, tags, security, summary: `Restore a removed ${def.singular}`, request: { params: EntryParams }, responses: { 200: json(Entry, "Restored"), 409: commonErrors[422], ...commonErrors } }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await restoreEntry(c.get("deps").db, requireActor(c), p.partnershipId, key, p.entryId), 200);
+    },
+  );
+  registerRoutes.openapi(
+    createRoute({ method: "get", path: `${base}/{entryId}/history`, tags, security, summary: `Every version of a ${def.singular}, oldest first`, request: { params: EntryParams }, responses: { 200: json(HistorySchema, "Versions"), ...commonErrors } }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await entryHistory(c.get("deps").db, requireActor(c), p.partnershipId, key, p.entryId), 200);
+    },
+  );
+}
+
+for (const key of REGISTER_KEYS) addRegister(key);
+
+registerRoutes.openapi(
+  createRoute({ method: "post", path: "/partnerships/{partnershipId}/registers/ways-of-working/{entryId}/sign-ups", tags: [REGISTERS["ways-of-working"].label], security, summary: "Sign an organisation up to a statement (members for their own organisation; convenors for any)", request: { params: EntryParams, ...jsonBody(OrganisationActionBody) }, responses: { 201: json(ENTRY_SCHEMAS["ways-of-working"], "Signed up"), 409: commonErrors[422], ...commonErrors } }),
+  async (c) => {
+    const p = c.req.valid("param");
+    return c.json(await signUp(c.get("deps").db, requireActor(c), p.partnershipId, p.entryId, c.req.valid("json").organisationId), 201);
+  },
+);
+
+registerRoutes.openapi(
+  createRoute({ method: "post", path: "/partnerships/{partnershipId}/registers/offers-asks/{entryId}/take-up", tags: [REGISTERS["offers-asks"].label], security, summary: "Another organisation takes up an open offer or ask", request: { params: EntryParams, ...jsonBody(OrganisationActionBody) }, responses: { 200: json(ENTRY_SCHEMAS["offers-asks"], "Taken up"), 409: commonErrors[422], ...commonErrors } }),
+  async (c) => {
+    const p = c.req.valid("param");
+    return c.json(await takeUp(c.get("deps").db, requireActor(c), p.partnershipId, p.entryId, c.req.valid("json").organisationId), 200);
+  },
+);
