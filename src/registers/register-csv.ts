@@ -65,6 +65,7 @@ function resolver(candidates: { id: string; names: string[] }[], what: string): 
 export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, text: string): Promise<{ imported: number }> {
   const def = REGISTERS[key];
   const m = await requireMembership(db, actor, partnershipId, "member");
+  if (!def.ownerField && m.role !== "convenor") throw new AppError("forbidden", `Only convenors can add ${def.label.toLowerCase()}.`);
   let rows;
   try {
     rows = parseCsv(text);
