@@ -75,8 +75,8 @@ export const registersApi = {
   history: (pid: string, key: string, id: string) =>
     request<{ items: EntryVersion[] }>("GET", `${entry(pid, key, id)}/history`).then((r) => r.items),
 
-  /** A plain link (cookie session) for the browser to download, with the list's filters. */
-  csvUrl: (pid: string, key: string, q: EntryQuery = {}) => `/api/v1${reg(pid, key)}.csv${query({ ...q })}`,
+  /** A plain link (cookie session) for the browser to download: every entry not removed. */
+  csvUrl: (pid: string, key: string) => `/api/v1${reg(pid, key)}.csv`,
   importCsv: (pid: string, key: string, csv: string) => postCsv<{ imported: number }>(`${reg(pid, key)}/import`, csv),
 
   signUp: (pid: string, id: string, organisationId: string) =>

@@ -8,14 +8,16 @@ import { describeError } from "../components/useFormErrors.ts";
 import { plural } from "../format.ts";
 import { useRegisters } from "./RegistersLayout.tsx";
 
-const MAX_BYTES = 60 * 1024;
+/** The server takes imports up to 1 MiB. */
+const MAX_BYTES = 1024 * 1024;
 
 /** "line 3: dueOn" → "Line 3, Due on" (the column's label where it is one of the register's fields). */
 function wherePath(meta: RegisterMeta, path: string): string {
   const match = /^line (\d+)(?::\s*(.+))?$/i.exec(path.trim());
   if (!match) return path;
   const column = match[2];
-  const label = column ? (meta.fields.find((f) => f.name === column)?.label ?? column) : null;
+  const name = column?.split(".")[0];
+  const label = column ? (meta.fields.find((f) => f.name === name)?.label ?? column) : null;
   return label ? `Line ${match[1]}, ${label}` : `Line ${match[1]}`;
 }
 
@@ -38,7 +40,7 @@ export function CsvImport({ meta, onImported }: { meta: RegisterMeta; onImported
     setDone(null);
     const file = fileRef.current?.files?.[0];
     if (!file) return fail([{ message: "Choose a CSV file to import", fieldId: id }]);
-    if (file.size > MAX_BYTES) return fail([{ message: "The file is too big. Import at most about 60 KB at a time, splitting larger files.", fieldId: id }]);
+    if (file.size > MAX_BYTES) return fail([{ message: "The file is bigger than 1 MB. Split it and import the parts one at a time.", fieldId: id }]);
     setBusy(true);
     try {
       const text = await file.text();
@@ -64,7 +66,8 @@ export function CsvImport({ meta, onImported }: { meta: RegisterMeta; onImported
         Import from a spreadsheet
       </h3>
       <p className="body">
-        Save the spreadsheet as CSV with one column per field, named as in the download. If any row has a problem, nothing is
+        Save the spreadsheet as CSV with a first line naming the columns as in the download. Name organisations as they are
+        written here, people by their email address, and linked entries by their title. If any row has a problem, nothing is
         imported and every problem is listed by its line number.
       </p>
       <ErrorSummary items={problems} ref={summaryRef} title={problems.length > 1 ? `There are ${problems.length} problems in the file` : "There is a problem"} />

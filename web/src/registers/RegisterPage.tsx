@@ -85,8 +85,8 @@ function Register({ meta }: { meta: RegisterMeta }) {
         {list.items.length > 0 && !list.loading ? <EntryTable meta={meta} entries={list.items} /> : null}
         <LoadMore nextCursor={list.nextCursor} loading={list.loadingMore} onClick={list.loadMore} what={meta.label.toLowerCase()} />
         <p className="body">
-          <a href={registersApi.csvUrl(partnership.id, meta.key, filters)} download>
-            Download {filtered ? "these entries" : "all entries"} as CSV
+          <a href={registersApi.csvUrl(partnership.id, meta.key)} download>
+            Download all {meta.label.toLowerCase()} as CSV
           </a>
         </p>
       </section>
