@@ -25,7 +25,7 @@ export function ReciprocityPanel({ refreshKey }: { refreshKey: number }) {
         Give and take
       </h3>
       <p className="body">
-        Worked out from offers and asks that were delivered: an offer counts as given by the organisation that made it, an ask as given by the organisation that answered it. A pair where one side has given {UNBALANCED} or more times more
+        Worked out from offers and asks that were delivered: an offer counts as given by the organisation that made it, an ask as given by the organisation that answered it. A pair where one side has given at least {UNBALANCED} more times
         than the other is marked, as a prompt to talk about it, not a judgement.
       </p>
       {loading && !data ? <Loading what="Working out the give and take" /> : null}
@@ -51,8 +51,10 @@ export function ReciprocityPanel({ refreshKey }: { refreshKey: number }) {
                       {pair.aName} and {pair.bName}
                     </th>
                     <td data-label="Given">
-                      {pair.aName} gave {pair.aGaveToB}
-                      <span className="table__sub register-sub--plain">
+                      <span className="register-line">
+                        {pair.aName} gave {pair.aGaveToB}
+                      </span>
+                      <span className="register-line">
                         {pair.bName} gave {pair.bGaveToA}
                       </span>
                     </td>
@@ -68,9 +70,12 @@ export function ReciprocityPanel({ refreshKey }: { refreshKey: number }) {
         </TableWrap>
       ) : null}
       {data && data.organisations.length > 0 ? (
-        <TableWrap label="Given and received by organisation">
-          <table className="table table--stack register-table">
-            <caption className="register-caption">Given and received, by organisation</caption>
+        <>
+          <h4 className="register-subheading" id="reciprocity-by-organisation">
+            Given and received, by organisation
+          </h4>
+          <TableWrap label="Given and received by organisation">
+          <table className="table table--stack register-table" aria-labelledby="reciprocity-by-organisation">
             <thead>
               <tr>
                 <th scope="col">Organisation</th>
@@ -88,7 +93,8 @@ export function ReciprocityPanel({ refreshKey }: { refreshKey: number }) {
               ))}
             </tbody>
           </table>
-        </TableWrap>
+          </TableWrap>
+        </>
       ) : null}
     </section>
   );
