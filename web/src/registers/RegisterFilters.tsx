@@ -87,7 +87,7 @@ export function RegisterFilters({ meta, value, onApply }: { meta: RegisterMeta; 
   return (
     <form className="register-filters" onSubmit={submit} noValidate role="search" aria-label={`Filter ${meta.label.toLowerCase()}`}>
       <div className="register-filters__fields">
-        <TextInput id={`${id}-q`} label="Search" hint={`Words in the ${(fieldOf(meta, meta.titleField)?.label ?? "title").toLowerCase()}`} value={text} onChange={setText} autoComplete="off" />
+        <TextInput id={`${id}-q`} label="Search" hint={`Looks for these words in “${fieldOf(meta, meta.titleField)?.label ?? "the title"}”`} value={text} onChange={setText} autoComplete="off" />
         {statusField ? (
           <Select
             id={`${id}-status`}
