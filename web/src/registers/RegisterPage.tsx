@@ -31,16 +31,16 @@ function Panel({ meta, refreshKey }: { meta: RegisterMeta; refreshKey: number })
   }
 }
 
-function who(meta: RegisterMeta, role: string): string {
+function who(meta: RegisterMeta, role: string, hasOrganisation: boolean): string {
   if (role === "viewer") return "As a viewer you can read this register but not change it.";
   if (role === "convenor") return "";
-  return meta.ownerField
-    ? `You can add ${meta.label.toLowerCase()} for your own organisation and change them.`
-    : `Only convenors can add or change ${meta.label.toLowerCase()}.`;
+  if (!meta.ownerField) return `Only convenors can add or change ${meta.label.toLowerCase()}.`;
+  if (!hasOrganisation) return "You are not linked to an organisation in this partnership, so you cannot add entries here. A convenor can link you to one.";
+  return `You can add ${meta.label.toLowerCase()} for your own organisation and change them.`;
 }
 
 function Register({ meta }: { meta: RegisterMeta }) {
-  const { partnership, canAdd, base } = useRegisters();
+  const { partnership, canAdd, base, myOrganisationId } = useRegisters();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => queryFromParams(meta, params), [meta, params]);
   const filterKey = JSON.stringify(filters);
@@ -60,7 +60,7 @@ function Register({ meta }: { meta: RegisterMeta }) {
   }
 
   const filtered = Boolean(filters.status || filters.organisationId || filters.q || filters.deleted);
-  const note = who(meta, partnership.myRole);
+  const note = who(meta, partnership.myRole, myOrganisationId !== null);
 
   return (
     <>

@@ -86,7 +86,8 @@ export function RegistersLayout() {
       orgName: (id) => (id ? (orgs.get(id) ?? "Removed organisation") : ""),
       personName: (id) => (id ? (people.get(id) ?? "Removed person") : ""),
       myOrganisationId,
-      canAdd: (meta) => role === "convenor" || (role === "member" && meta.ownerField !== null),
+      // Members add entries for their own organisation, so one without an organisation cannot add any.
+      canAdd: (meta) => role === "convenor" || (role === "member" && meta.ownerField !== null && myOrganisationId !== null),
       actsFor:
         role === "convenor"
           ? loaded.organisations
