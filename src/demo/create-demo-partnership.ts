@@ -5,12 +5,13 @@ import { addOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { createPartnership, type PartnershipView } from "../partnerships/partnership-use-cases.ts";
 import { addPerson } from "../partnerships/people-use-cases.ts";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIP, DEMO_PEOPLE, demoEmail } from "./demo-data.ts";
+import { createDemoRegisters, DEMO_REGISTER_STEPS, type DemoPersonRef } from "./demo-registers.ts";
 import { createDemoWaves } from "./demo-waves.ts";
 
 export type Progress = (done: number, total: number, label: string) => void;
 
 export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}): Promise<PartnershipView> {
-  const total = 2 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length;
+  const total = 2 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length + DEMO_REGISTER_STEPS.length;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
 
@@ -23,17 +24,20 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
     orgIds.set(o.key, (await addOrganisation(db, actor, partnership.id, { name: o.name, sector: o.sector })).id);
     step(o.name);
   }
+  const people: DemoPersonRef[] = [];
   for (const p of DEMO_PEOPLE) {
-    await addPerson(db, actor, partnership.id, {
+    const person = await addPerson(db, actor, partnership.id, {
       name: p.name,
       email: demoEmail(p.name, suffix),
       organisationId: orgIds.get(p.org) ?? null,
       role: p.role,
       jobTitle: p.jobTitle,
     });
+    people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId: person.userId, email: person.email });
     step(p.name);
   }
   await createDemoWaves(db, actor, partnership.id);
   step("survey waves");
+  await createDemoRegisters(db, partnership.id, orgIds, people, { step });
   return partnership;
 }
