@@ -26,8 +26,12 @@ describe("demo partnership", () => {
     const second = await me.client.post("/api/v1/demo");
     expect(second.status).toBe(201);
     expect((await me.client.get("/api/v1/partnerships")).body.items).toHaveLength(2);
-    const audit = await me.client.get(`/api/v1/partnerships/${first.body.id}/audit?limit=200`);
-    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    const actions: string[] = [];
+    for (let cursor: string | null = ""; cursor !== null; ) {
+      const page = await me.client.get(`/api/v1/partnerships/${first.body.id}/audit?limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+      actions.push(...page.body.items.map((e: { action: string }) => e.action));
+      cursor = page.body.nextCursor;
+    }
     expect(actions.filter((a: string) => a === "organisation.added")).toHaveLength(DEMO_ORGANISATIONS.length);
     expect(actions.filter((a: string) => a === "wave.published")).toHaveLength(2);
   });
