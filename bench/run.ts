@@ -45,6 +45,12 @@ const results: Array<[string, number]> = [];
 results.push(["GET /healthz (baseline)", await time("healthz", () => app.request("http://localhost/healthz"))]);
 results.push(["GET /api/v1/me (session lookup)", await time("me", () => app.request("http://localhost/api/v1/me", { headers }))]);
 results.push(["GET people (11 rows)", await time("people", () => app.request(`${base}/people`, { headers }))]);
+results.push(["GET commitments (first page)", await time("commitments", () => app.request(`${base}/registers/commitments`, { headers }))]);
+results.push(["GET kept-on-time (derived)", await time("kept-on-time", () => app.request(`${base}/kept-on-time`, { headers }))]);
+results.push(["GET attention (all registers)", await time("attention", () => app.request(`${base}/attention`, { headers }))]);
+results.push(["GET timeline (first page)", await time("timeline", () => app.request(`${base}/timeline`, { headers }))]);
+const orgId = (await (await app.request(`${base}/organisations`, { headers })).json() as { items: { id: string }[] }).items[0]!.id;
+results.push(["POST commitment (durable, versioned)", await time("post commitment", (i) => app.request(`${base}/registers/commitments`, { method: "POST", headers, body: JSON.stringify({ title: `Bench promise ${i}`, organisationId: orgId, dueOn: "2027-01-01" }) }))]);
 results.push(["POST organisation (durable write)", await time("post org", (i) => app.request(`${base}/organisations`, { method: "POST", headers, body: JSON.stringify({ name: `Bench org ${i}`, sector: "other" }) }))]);
 
 const baseline = results[0]![1];
