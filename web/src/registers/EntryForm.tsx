@@ -87,7 +87,15 @@ export function EntryForm({ meta, entry, idPrefix, onSaved, onCancel, onReload }
         </p>
       ) : null}
       {meta.fields.map((f) => (
-        <FieldInput key={f.name} id={ids[f.name] ?? f.name} field={f} value={values[f.name] ?? ""} onChange={set(f.name)} error={errors.of(f.name)} />
+        <FieldInput
+          key={f.name}
+          id={ids[f.name] ?? f.name}
+          field={f}
+          value={values[f.name] ?? ""}
+          onChange={set(f.name)}
+          error={errors.of(f.name)}
+          onlyOrganisationId={partnership.myRole === "member" && f.name === meta.ownerField ? myOrganisationId : null}
+        />
       ))}
       <div role="status">{unchanged ? <p className="inline-success">Nothing has changed, so there was nothing to save.</p> : null}</div>
       <div className="button-group">

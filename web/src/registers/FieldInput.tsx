@@ -12,13 +12,15 @@ interface Props {
   value: FormValue;
   onChange: (value: FormValue) => void;
   error: string | undefined;
+  /** For an organisation field: the only organisation that may be chosen (a member's own, for the owner field). */
+  onlyOrganisationId?: string | null;
 }
 
 function label(field: FieldSpec) {
   return field.required ? field.label : `${field.label} (optional)`;
 }
 
-export function FieldInput({ id, field, value, onChange, error }: Props) {
+export function FieldInput({ id, field, value, onChange, error, onlyOrganisationId }: Props) {
   const { organisations, people, registerByKey, partnership } = useRegisters();
   const wantsEntries = field.kind === "entry" || field.kind === "entries";
   const entries = useEntryOptions(partnership.id, wantsEntries ? field.register : undefined);
@@ -48,8 +50,10 @@ export function FieldInput({ id, field, value, onChange, error }: Props) {
           options={(field.values ?? []).map((v) => ({ value: v, label: field.labels?.[v] ?? v }))}
         />
       );
-    case "organisation":
-      return <Select {...common} value={text} onChange={onChange} placeholder={field.required ? "Choose an organisation" : "None"} options={orgOptions} />;
+    case "organisation": {
+      const options = onlyOrganisationId ? orgOptions.filter((o) => o.value === onlyOrganisationId || o.value === text) : orgOptions;
+      return <Select {...common} value={text} onChange={onChange} placeholder={field.required ? "Choose an organisation" : "None"} options={options} />;
+    }
     case "person":
       return (
         <Select
