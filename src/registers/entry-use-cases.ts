@@ -89,6 +89,10 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
     const stored = parseStored(before);
     requireEdit(def, m, stored.fields);
     const merged = normalise(def.fields, { ...stored.fields, ...changes });
+    // A date that records when a choice was made starts again when the choice changes, unless it was given.
+    for (const [dateField, trigger] of Object.entries(def.datedBy ?? {})) {
+      if (trigger in changes && changes[trigger] !== stored.fields[trigger] && !(dateField in changes)) merged[dateField] = null;
+    }
     const fields = def.complete ? def.complete(merged, today(at)) : merged;
     requireEdit(def, m, fields);
     const changedSpecs = def.fields.filter((f) => JSON.stringify(stored.fields[f.name]) !== JSON.stringify(fields[f.name]));
@@ -103,7 +107,7 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
       .where("version", "=", before.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", `Someone else changed this ${def.singular} at the same moment; reload and try again.`);
-    const summary = `${describeChanges(def, stored.fields, fields)} of ${def.singular} “${row.title}”`;
+    const summary = describeChanges(def, stored.fields, fields, row.title);
     await writeVersion(tx, row, "updated", summary, actor.userId, at);
     await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "register.updated", entityType: key, entityId: id, summary, detail: { register: key, version: row.version } });
     return toView(def, { ...row, updated_by_name: actor.name }, m);

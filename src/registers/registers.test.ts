@@ -67,6 +67,18 @@ describe("history, tombstones and concurrency", () => {
     expect(audit).toEqual(expect.arrayContaining(["register.created", "register.updated", "register.removed", "register.restored"]));
   });
 
+  it("dates an outcome afresh when it changes, and says what changed in words", async () => {
+    const { convenor, reg, trust } = await setUp();
+    const c = (await convenor.post(`${reg}/commitments`, commitment(trust.id, { outcome: "renegotiated", outcomeOn: "2026-01-08", renegotiatedDueOn: "2026-02-01" }))).body;
+    expect(c.data.outcomeOn).toBe("2026-01-08");
+    const kept = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "kept" })).body;
+    expect(kept.data.outcomeOn).toBe(new Date().toISOString().slice(0, 10));
+    const backdated = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "broken", outcomeOn: "2026-01-20" })).body;
+    expect(backdated.data.outcomeOn).toBe("2026-01-20");
+    const history = (await convenor.get(`${reg}/commitments/${c.id}/history`)).body.items;
+    expect(history[1].summary).toBe("Commitment “Share the discharge list daily” changed: outcome Renegotiated → Kept; outcome recorded on");
+  });
+
   it("checks rules across fields and references, naming the field", async () => {
     const { convenor, reg, trust } = await setUp();
     const self = await convenor.post(`${reg}/commitments`, commitment(trust.id, { toOrganisationId: trust.id }));

@@ -154,9 +154,14 @@ export async function writeVersion(
     .execute();
 }
 
-/** "Changed outcome, outcome recorded on" — the labels of the fields whose values differ. */
-export function describeChanges(def: RegisterDefinition, before: EntryData, after: EntryData): string {
+/** `Commitment “X”: outcome Open → Kept; outcome recorded on` — what changed, with choices shown as before → after. */
+export function describeChanges(def: RegisterDefinition, before: EntryData, after: EntryData, title: string): string {
   const changed = def.fields.filter((f) => JSON.stringify(before[f.name] ?? null) !== JSON.stringify(after[f.name] ?? null));
-  if (changed.length === 0) return "No change";
-  return `Changed ${changed.map((f) => f.label.toLowerCase()).join(", ")}`;
+  const parts = changed.map((f) => {
+    if (f.kind !== "enum") return f.label.toLowerCase();
+    const label = (v: unknown) => (typeof v === "string" ? (f.labels[v] ?? v) : "none");
+    return `${f.label.toLowerCase()} ${label(before[f.name])} → ${label(after[f.name])}`;
+  });
+  const what = def.singular.charAt(0).toUpperCase() + def.singular.slice(1);
+  return `${what} “${title}” changed: ${parts.join("; ") || "nothing"}`;
 }

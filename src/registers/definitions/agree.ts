@@ -61,5 +61,6 @@ export const actions: RegisterDefinition = {
     const on = str(d, "dueOn");
     return on ? { kind: "action", on, done: ACTION_DONE.has(str(d, "status") ?? "") } : null;
   },
+  datedBy: { completedOn: "status" },
   complete: (d, today) => (str(d, "status") === "done" && !d["completedOn"] ? { ...d, completedOn: today } : d),
 };

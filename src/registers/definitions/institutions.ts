@@ -25,6 +25,7 @@ export const decisions: RegisterDefinition = {
     const on = str(d, "reviewOn");
     return on ? { kind: "decision_review", on, done: str(d, "status") !== "decided" } : null;
   },
+  datedBy: { decidedOn: "status" },
   complete: (d, today) => (str(d, "status") === "decided" && !d["decidedOn"] ? { ...d, decidedOn: today } : d),
   check: (d) => (str(d, "status") === "decided" && !d["outcome"] ? [{ path: "outcome", message: "Record the outcome of a decided decision." }] : []),
 };

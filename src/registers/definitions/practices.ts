@@ -30,6 +30,7 @@ export const commitments: RegisterDefinition = {
     const on = str(d, "renegotiatedDueOn") ?? str(d, "dueOn");
     return on ? { kind: "commitment", on, done: RESOLVED.has(str(d, "outcome") ?? "") } : null;
   },
+  datedBy: { outcomeOn: "outcome" },
   complete: (d, today) => (str(d, "outcome") !== "open" && !d["outcomeOn"] ? { ...d, outcomeOn: today } : d),
   check: (d) => {
     const problems: FieldProblem[] = [];
@@ -63,6 +64,7 @@ export const offersAsks: RegisterDefinition = {
     { name: "status", label: "Status", kind: "enum", ...options(["open", "taken_up", "delivered", "not_delivered", "withdrawn"] as const, { open: "Open", taken_up: "Taken up", delivered: "Delivered", not_delivered: "Not delivered", withdrawn: "Withdrawn" }), default: "open" },
     { name: "deliveredOn", label: "Delivered on", kind: "date" },
   ],
+  datedBy: { deliveredOn: "status" },
   complete: (d, today) => (str(d, "status") === "delivered" && !d["deliveredOn"] ? { ...d, deliveredOn: today } : d),
   check: (d) => {
     const problems: FieldProblem[] = [];

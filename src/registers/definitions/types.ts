@@ -22,6 +22,8 @@ export interface RegisterDefinition {
   statusField: string | null;
   /** The date the entry falls due (for "needs attention" and sorting), and whether it is done with. */
   due?: (d: EntryData) => { kind: AttentionKind; on: string; done: boolean } | null;
+  /** Date fields recording when another field's value was set (outcomeOn ← outcome): cleared when it changes, then refilled by `complete`. */
+  datedBy?: Record<string, string>;
   /** Fills values implied by others (an outcome's date defaults to today). */
   complete?: (d: EntryData, today: string) => EntryData;
   /** Rules across fields; each problem names the field. */
