@@ -4,12 +4,14 @@ import type { Db } from "./database.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-surveys.ts";
 import * as m0003 from "./migrations/0003-registers.ts";
+import * as m0004 from "./migrations/0004-network.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-surveys": m0002,
   "0003-registers": m0003,
+  "0004-network": m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,8 +1,13 @@
 /** zod contracts for waves, links and responses (validation and OpenAPI from one source). */
 import { z } from "@hono/zod-openapi";
 import { safeString } from "../db/safe-text.ts";
+import { RatingsSchema } from "../network/ratings.ts";
 
 const IsoDate = z.iso.date("Use a date like 2026-03-31.");
+
+export const NetworkModeSchema = z
+  .enum(["none", "organisational", "personal"])
+  .openapi("NetworkMode", { description: "none: no organisation-to-organisation ratings; organisational: one nominated person answers for each organisation (attributed); personal: every respondent rates, ties released only when at least k people from the rating organisation rated." });
 
 export const WaveStatusSchema = z.enum(["draft", "open", "closed", "published"]).openapi("WaveStatus");
 
@@ -19,6 +24,7 @@ export const WaveSchema = z
     opensOn: z.string(),
     closesOn: z.string(),
     k: z.number().int(),
+    networkMode: NetworkModeSchema,
     status: WaveStatusSchema,
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
@@ -37,10 +43,11 @@ const WaveFields = {
   opensOn: IsoDate,
   closesOn: IsoDate,
   k: z.number().int().min(MIN_K, `The minimum group size can never be below ${MIN_K}.`).max(50),
+  networkMode: NetworkModeSchema,
 };
 
 export const CreateWaveBody = z
-  .strictObject({ ...WaveFields, k: WaveFields.k.default(DEFAULT_K) })
+  .strictObject({ ...WaveFields, k: WaveFields.k.default(DEFAULT_K), networkMode: WaveFields.networkMode.default("none") })
   .refine((w) => w.closesOn >= w.opensOn, { path: ["closesOn"], message: "The close date must be on or after the open date." })
   .openapi("CreateWaveBody");
 
@@ -64,7 +71,7 @@ const AnswerSchema = z.strictObject({
 });
 
 export const SubmitResponseBody = z
-  .strictObject({ answers: z.record(safeString().max(100), AnswerSchema) })
+  .strictObject({ answers: z.record(safeString().max(100), AnswerSchema), ratings: RatingsSchema.optional() })
   .openapi("SubmitResponseBody");
 
 export const RespondInfoSchema = z
@@ -76,6 +83,17 @@ export const RespondInfoSchema = z
     k: z.number().int(),
     status: z.enum(["open", "not_open", "closed", "answered"]),
     instrument: z.any().openapi({ type: "object", description: "The instrument: sections of items, each with its response scale" }),
+    network: z
+      .object({
+        mode: z.enum(["organisational", "personal"]),
+        explanation: z.string(),
+        organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+        dimensions: z.array(z.object({ key: z.string(), label: z.string(), question: z.string() })),
+        scale: z.array(z.object({ value: z.number().int(), label: z.string() })),
+        noTieLabel: z.string(),
+      })
+      .nullable()
+      .openapi({ description: "Present when this respondent is asked to rate the other organisations" }),
   })
   .openapi("RespondInfo");
 

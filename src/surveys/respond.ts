@@ -4,6 +4,8 @@ import type { Db, DbOrTx } from "../db/database.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { hashSecret } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
+import { networkBlock, prepareRatings, storeOrganisationalRatings, type LinkContext } from "../network/respondent.ts";
+import type { Ratings } from "../network/ratings.ts";
 import { getInstrument } from "./instruments/registry.ts";
 import type { Answers, Instrument } from "./instruments/types.ts";
 import { participationHash, responseNullifier } from "./tokens.ts";
@@ -21,7 +23,7 @@ async function openLink(db: DbOrTx, token: string) {
     .select([
       "wave_participants.id as participant_id", "wave_participants.responded", "waves.id as wave_id", "waves.name as wave_name", "waves.status",
       "waves.opens_on", "waves.closes_on", "waves.k", "waves.instrument_key", "waves.instrument_version", "partnerships.name as partnership_name",
-      "people.organisation_id", "organisations.sector",
+      "people.organisation_id", "organisations.sector", "wave_participants.person_id", "waves.network_mode", "waves.partnership_id",
     ])
     .where("wave_participants.token_hash", "=", participationHash(token))
     .where("waves.deleted_at", "is", null)
@@ -30,6 +32,14 @@ async function openLink(db: DbOrTx, token: string) {
   if (!row) throw new AppError("not_found", INVALID_LINK);
   return row;
 }
+
+const linkContext = (row: Awaited<ReturnType<typeof openLink>>): LinkContext => ({
+  waveId: row.wave_id,
+  partnershipId: row.partnership_id,
+  personId: row.person_id,
+  organisationId: row.organisation_id,
+  networkMode: row.network_mode,
+});
 
 type LinkStatus = "open" | "not_open" | "closed" | "answered";
 
@@ -55,6 +65,7 @@ export async function describeLink(db: Db, token: string, today = new Date().toI
     k: row.k,
     status: linkStatus(row, await hasAnswered(db, token), today),
     instrument,
+    network: await networkBlock(db, linkContext(row)),
   };
 }
 
@@ -65,7 +76,7 @@ const ALREADY = "We already have your answers for this survey, so we can't take 
  * with the participation row. Answered 201 only after the commit (SQLite synchronous=FULL,
  * PostgreSQL synchronous_commit on). A replay with the same Idempotency-Key gets the first answers back.
  */
-export async function submitResponse(db: Db, token: string, idempotencyKey: string, answers: Answers, today = new Date().toISOString().slice(0, 10)) {
+export async function submitResponse(db: Db, token: string, idempotencyKey: string, answers: Answers, today = new Date().toISOString().slice(0, 10), ratings?: Ratings) {
   const row = await openLink(db, token);
   const nullifier = responseNullifier(token);
   const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
@@ -81,16 +92,19 @@ export async function submitResponse(db: Db, token: string, idempotencyKey: stri
 
   const problems = validateAnswers(getInstrument(row.instrument_key, row.instrument_version), answers);
   if (problems.length) throw new AppError("validation_failed", problems[0]!.message, { fields: problems });
+  const link = linkContext(row);
+  const cleanRatings = await prepareRatings(db, link, ratings);
   const clean: Answers = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text?.trim() ? { value: a.value, text: a.text.trim() } : { value: a.value }]));
 
   try {
     await db.transaction().execute(async (tx) => {
       await tx
         .insertInto("wave_responses")
-        .values({ id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean) })
+        .values({ id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null })
         .execute();
       const flipped = await tx.updateTable("wave_participants").set({ responded: 1 }).where("id", "=", row.participant_id).where("responded", "=", 0).executeTakeFirst();
       if (Number(flipped.numUpdatedRows) !== 1) throw new AppError("conflict", ALREADY);
+      if (cleanRatings && link.networkMode === "organisational") await storeOrganisationalRatings(tx, link, cleanRatings);
     });
   } catch (err) {
     if (isUniqueViolation(err) || (err instanceof AppError && err.code === "conflict")) return replay();

@@ -82,12 +82,12 @@ waveRoutes.openapi(
   async (c) => {
     const { db } = c.get("deps");
     const idempotencyKey = c.req.valid("header")["idempotency-key"];
-    const answers = c.req.valid("json").answers;
+    const { answers, ratings } = c.req.valid("json");
     if (!idempotencyKey) throw new AppError("validation_failed", IDEMPOTENCY_MESSAGE, { fields: [{ path: "idempotency-key", message: IDEMPOTENCY_MESSAGE }] });
     const key = `submit:address:${clientAddress(c)}`;
     await assertUnderLimit(db, key, SUBMIT_LIMIT);
     await hit(db, key, SUBMIT_LIMIT);
-    const result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers);
+    const result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings);
     if (result.replayed) c.header("idempotent-replayed", "true");
     return c.json({ status: result.replayed ? ("already_stored" as const) : ("stored" as const), answers: result.answers }, result.replayed ? 200 : 201);
   },

@@ -1,5 +1,7 @@
 /** Kysely row types for survey waves, participation (who was invited / answered) and the anonymous responses. */
 
+export type NetworkMode = "none" | "organisational" | "personal";
+
 export type WaveStatus = "draft" | "open" | "closed" | "published";
 
 export interface WavesTable {
@@ -12,6 +14,8 @@ export interface WavesTable {
   closes_on: string;
   k: number;
   status: WaveStatus;
+  /** Whether the wave asks organisations to rate each other, and how (see src/network). */
+  network_mode: NetworkMode;
   opened_at: string | null;
   closed_at: string | null;
   published_at: string | null;
@@ -45,6 +49,8 @@ export interface WaveResponsesTable {
   organisation_id: string | null;
   sector: string | null;
   answers: string;
+  /** Personal-mode organisation ratings (JSON), or null. */
+  ratings: string | null;
 }
 
 export interface SurveyTables {

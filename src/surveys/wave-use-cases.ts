@@ -10,7 +10,7 @@ import { requireMembership } from "../partnerships/access.ts";
 import type { Role } from "../partnerships/sectors.ts";
 import { getInstrument, latestInstrument } from "./instruments/registry.ts";
 import { responseBand } from "./response-band.ts";
-import type { WaveStatus, WavesTable } from "./tables.ts";
+import type { NetworkMode, WaveStatus, WavesTable } from "./tables.ts";
 
 export interface WaveView {
   id: string;
@@ -21,6 +21,7 @@ export interface WaveView {
   opensOn: string;
   closesOn: string;
   k: number;
+  networkMode: NetworkMode;
   status: WaveStatus;
   openedAt: string | null;
   closedAt: string | null;
@@ -60,6 +61,7 @@ async function view(db: DbOrTx, row: WavesTable, role: Role): Promise<WaveView> 
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     k: row.k,
+    networkMode: row.network_mode,
     status: row.status,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
@@ -77,6 +79,7 @@ export interface WaveInput {
   opensOn: string;
   closesOn: string;
   k: number;
+  networkMode?: NetworkMode | undefined;
 }
 
 export async function createWave(db: Db, actor: Actor, partnershipId: string, input: WaveInput): Promise<WaveView> {
@@ -85,12 +88,12 @@ export async function createWave(db: Db, actor: Actor, partnershipId: string, in
   const now = nowIso();
   const row: WavesTable = {
     id: newId(), partnership_id: partnershipId, name: input.name, instrument_key: instrument.key, instrument_version: instrument.version,
-    opens_on: input.opensOn, closes_on: input.closesOn, k: input.k, status: "draft", opened_at: null, closed_at: null, published_at: null,
+    opens_on: input.opensOn, closes_on: input.closesOn, k: input.k, network_mode: input.networkMode ?? "none", status: "draft", opened_at: null, closed_at: null, published_at: null,
     published_by: null, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null,
   };
   await db.transaction().execute(async (tx) => {
     await tx.insertInto("waves").values(row).execute();
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "wave.created", entityType: "wave", entityId: row.id, summary: `Created the wave “${row.name}” (${instrument.title}, k = ${row.k})` });
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "wave.created", entityType: "wave", entityId: row.id, summary: `Created the wave “${row.name}” (${instrument.title}, k = ${row.k}${row.network_mode === "none" ? "" : `, ${row.network_mode} network ratings`})` });
   });
   return view(db, row, "convenor");
 }
@@ -122,6 +125,7 @@ export async function updateWave(db: Db, actor: Actor, partnershipId: string, wa
       opens_on: input.opensOn ?? before.opens_on,
       closes_on: input.closesOn ?? before.closes_on,
       k: input.k ?? before.k,
+      network_mode: input.networkMode ?? before.network_mode,
       instrument_key: instrument?.key ?? before.instrument_key,
       instrument_version: instrument?.version ?? before.instrument_version,
     };
