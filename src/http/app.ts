@@ -8,6 +8,7 @@ import { resultsRoutes } from "../surveys/results/routes.ts";
 import { waveRoutes } from "../surveys/routes.ts";
 import { AppError } from "../errors/app-error.ts";
 import { peopleRoutes } from "../partnerships/people-routes.ts";
+import { networkRoutes } from "../network/routes.ts";
 import { insightRoutes } from "../registers/insight-routes.ts";
 import { MAX_IMPORT_BYTES, registerRoutes } from "../registers/routes.ts";
 import { partnershipRoutes } from "../partnerships/routes.ts";
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", resultsRoutes);
   app.route("/api/v1", registerRoutes);
   app.route("/api/v1", insightRoutes);
+  app.route("/api/v1", networkRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });
