@@ -28,7 +28,7 @@ const TIME_LIKE = /(_at|_on|time|date|created|updated|stamp|seen|ip|agent|addres
 describe("anonymous answers are stored apart from participation", () => {
   it("responses carry no time, no person, no address, no device and no sequence", async () => {
     const cols = await columns("wave_responses");
-    expect(cols.map((c) => c.name).sort()).toEqual(["answers", "id", "idempotency_hash", "nullifier", "organisation_id", "sector", "wave_id"]);
+    expect(cols.map((c) => c.name).sort()).toEqual(["answers", "id", "idempotency_hash", "nullifier", "organisation_id", "ratings", "sector", "wave_id"]);
     for (const c of cols) {
       expect(c.name, `wave_responses.${c.name} looks like a time or device column`).not.toMatch(TIME_LIKE);
       expect(c.default, `wave_responses.${c.name} has a default that could number or time rows`).toBeNull();
