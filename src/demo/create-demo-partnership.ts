@@ -36,7 +36,7 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
     people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId: person.userId, email: person.email });
     step(p.name);
   }
-  await createDemoWaves(db, actor, partnership.id);
+  await createDemoWaves(db, actor, partnership.id, { orgIds, people });
   step("survey waves");
   await createDemoRegisters(db, partnership.id, orgIds, people, { step });
   return partnership;
