@@ -2,7 +2,7 @@
 
 Usage:
   reference.py check GRAPHS.json          -> JSON with every measure per graph, from igraph and from networkx
-  reference.py bench GRAPHS.json RUNS NX  -> JSON with median seconds of the full measure set (NX: "yes"/"no")
+  reference.py serve GRAPHS.json          -> benchmark server for the first graph (see serve())
 
 GRAPHS.json: {"graphs": [{"name", "n", "from": [...], "to": [...], "weight": [...], "membership": [...]?}]}
 NaN (igraph closeness of a node that reaches nobody, reciprocity with no ties) is written as null.
@@ -10,7 +10,6 @@ NaN (igraph closeness of a node that reaches nobody, reciprocity with no ties) i
 import json
 import math
 import random
-import statistics
 import sys
 import time
 
@@ -150,36 +149,30 @@ def clean_all(d):
     return {k: clean(v) for k, v in d.items()}
 
 
-def median_time(fn, runs, label):
-    times = []
-    for i in range(runs):
-        print(f"  {label} run {i + 1}/{runs}", file=sys.stderr, flush=True)
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
-def bench(path, runs, with_networkx):
+def serve(path):
+    """Benchmark server: loads the graph once, then for each line "igraph" or "networkx" on stdin runs that
+    library's full measure set and answers with one JSON line {"wall": s, "cpu": s} (loading excluded)."""
     with open(path) as f:
-        graphs = json.load(f)["graphs"]
-    out = []
-    for g in graphs:
-        gi = load_igraph(g)
-        row = {"name": g["name"], "igraph": median_time(lambda: igraph_measures(gi), runs, f"igraph {g['name']}")}
-        if with_networkx:
-            gx = load_networkx(g)
-            row["networkx"] = median_time(lambda: networkx_measures(gx), runs, f"networkx {g['name']}")
-        else:
-            row["networkx"] = None
-        out.append(row)
-    json.dump({"versions": {"igraph": ig.__version__, "networkx": nx.__version__}, "results": out}, sys.stdout)
+        g = json.load(f)["graphs"][0]
+    loaded = {}
+    loaders = {"igraph": load_igraph, "networkx": load_networkx}
+    measures = {"igraph": igraph_measures, "networkx": networkx_measures}
+    print(json.dumps({"igraph": ig.__version__, "networkx": nx.__version__}), flush=True)
+    for line in sys.stdin:
+        lib = line.strip()
+        if lib not in measures:
+            sys.exit(f"unknown library {lib!r}")
+        if lib not in loaded:
+            loaded[lib] = loaders[lib](g)
+        wall, cpu = time.perf_counter(), time.process_time()
+        measures[lib](loaded[lib])
+        print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}), flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "check":
         check(sys.argv[2])
-    elif sys.argv[1] == "bench":
-        bench(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "yes")
+    elif sys.argv[1] == "serve":
+        serve(sys.argv[2])
     else:
         sys.exit(f"unknown mode {sys.argv[1]}")
