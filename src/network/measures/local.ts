@@ -105,7 +105,8 @@ export const GAP_EPSILON = 1e-9;
 
 /**
  * Pairs with ties both ways whose weights differ by at least `threshold` (default 1 scale point, compared
- * with a slack of 1e-9), largest gap first, then by the higher-rating node, then the other. Node indices.
+ * with a slack of 1e-9; threshold 0 lists every pair whose weights differ at all), largest gap first, then
+ * by the higher-rating node, then the other. Node indices.
  */
 export function asymmetricPairs(g: Csr, threshold = 1): AsymmetricPair[] {
   if (!(threshold >= 0)) throw new RangeError(`threshold must be ≥ 0, got ${threshold}`);
@@ -119,7 +120,7 @@ export function asymmetricPairs(g: Csr, threshold = 1): AsymmetricPair[] {
     // Each pair once: from the side with the higher weight (the lower index on a tie of weights).
     if (w < rw || (w === rw && src[e]! > g.outTargets[e]!)) continue;
     const gap = w - rw;
-    if (gap >= threshold - GAP_EPSILON) out.push({ from: src[e]!, to: g.outTargets[e]!, weight: w, reverseWeight: rw, gap });
+    if (gap > 0 && gap >= threshold - GAP_EPSILON) out.push({ from: src[e]!, to: g.outTargets[e]!, weight: w, reverseWeight: rw, gap });
   }
   return out.sort((a, b) => b.gap - a.gap || a.from - b.from || a.to - b.to);
 }
