@@ -24,6 +24,7 @@ import { RespondDonePage } from "./pages/RespondDonePage.tsx";
 import { RespondLayout } from "./pages/RespondLayout.tsx";
 import { RespondSectionPage } from "./pages/RespondSectionPage.tsx";
 import { RespondStartPage } from "./pages/RespondStartPage.tsx";
+import { RespondRatingsPage } from "./network/RespondRatingsPage.tsx";
 import { SetupPage } from "./pages/SetupPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { WavePage } from "./pages/WavePage.tsx";
@@ -38,6 +39,14 @@ function Results() {
       <ResultsPage />
     </Suspense>
   );
+}
+
+// The network pages bring the drawing; they load only when opened.
+const NetworkPage = lazy(() => import("./network/NetworkPage.tsx").then((m) => ({ default: m.NetworkPage })));
+const OrganisationProfilePage = lazy(() => import("./network/OrganisationProfilePage.tsx").then((m) => ({ default: m.OrganisationProfilePage })));
+
+function Network({ profile = false }: { profile?: boolean }) {
+  return <Suspense fallback={<Loading what="Loading the trust network" />}>{profile ? <OrganisationProfilePage /> : <NetworkPage />}</Suspense>;
 }
 
 /** Waits for the session probe; sends everyone to /setup while accord has no first user. */
@@ -77,6 +86,7 @@ export function App() {
         <Route path="/respond/:linkToken" element={<RespondLayout />}>
           <Route index element={<RespondStartPage />} />
           <Route path="section/:number" element={<RespondSectionPage />} />
+          <Route path="organisations" element={<RespondRatingsPage />} />
           <Route path="check" element={<RespondCheckPage />} />
           <Route path="done" element={<RespondDonePage />} />
         </Route>
@@ -94,6 +104,8 @@ export function App() {
               <Route path="waves" element={<WavesPage />} />
               <Route path="waves/:waveId" element={<WavePage />} />
               <Route path="waves/:waveId/results" element={<Results />} />
+              <Route path="waves/:waveId/network" element={<Network />} />
+              <Route path="waves/:waveId/network/organisations/:organisationId" element={<Network profile />} />
               <Route path="registers" element={<RegistersLayout />}>
                 <Route index element={<RegistersIndexPage />} />
                 <Route path="attention" element={<AttentionPage />} />

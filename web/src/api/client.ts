@@ -64,7 +64,7 @@ export interface RequestOptions {
 
 /** Sends one request to /api/v1 and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
   options: RequestOptions = {},

@@ -1,4 +1,5 @@
 // Types for the survey parts of the accord API: waves, personal links, responding and published results.
+import type { NetworkBlock, NetworkMode } from "./network-types.ts";
 
 export type WaveStatus = "draft" | "open" | "closed" | "published";
 export type InstrumentKey = "baseline" | "accord-trust" | "pulse";
@@ -12,6 +13,8 @@ export interface Wave {
   opensOn: string;
   closesOn: string;
   k: number;
+  /** Whether organisations rate each other in this wave, and how. */
+  networkMode: NetworkMode;
   status: WaveStatus;
   openedAt: string | null;
   closedAt: string | null;
@@ -29,6 +32,7 @@ export interface CreateWaveInput {
   opensOn: string;
   closesOn: string;
   k?: number;
+  networkMode?: NetworkMode;
 }
 
 export interface IssuedLink {
@@ -88,6 +92,8 @@ export interface RespondInfo {
   k: number;
   status: LinkStatus;
   instrument: Instrument;
+  /** The organisation ratings this respondent is asked for, or null. */
+  network: NetworkBlock | null;
 }
 
 export interface Answer {

@@ -1,5 +1,6 @@
 // Typed functions for the survey endpoints: waves (convenors), personal links, responding, results.
 import { query, request } from "./client.ts";
+import type { Ratings } from "./network-types.ts";
 import type { Page } from "./types.ts";
 import type { Answers, Breakdown, Comparison, ComparisonResponse, CreateWaveInput, IssuedLinks, RespondInfo, Results, Submitted, Wave } from "./survey-types.ts";
 
@@ -42,8 +43,8 @@ export const surveyApi = {
 
   // Respondents: no account, the personal link is the key
   respondInfo: (token: string) => request<RespondInfo>("GET", `/respond/${enc(token)}`, undefined, { quiet401: true }),
-  submitResponse: (token: string, answers: Answers, idempotencyKey: string) =>
-    request<Submitted>("POST", `/respond/${enc(token)}/response`, { answers }, {
+  submitResponse: (token: string, answers: Answers, idempotencyKey: string, ratings?: Ratings) =>
+    request<Submitted>("POST", `/respond/${enc(token)}/response`, ratings && Object.keys(ratings).length > 0 ? { answers, ratings } : { answers }, {
       quiet401: true,
       headers: { "idempotency-key": idempotencyKey },
     }),

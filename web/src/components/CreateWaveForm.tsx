@@ -1,6 +1,8 @@
-// Form for a convenor to create a survey wave as a draft: name, survey, open and close dates, minimum group size k.
+// Form for a convenor to create a survey wave as a draft: name, survey, organisation ratings, open and close dates, minimum group size k.
 import { useState, type FormEvent } from "react";
+import type { NetworkMode } from "../api/network-types.ts";
 import type { InstrumentKey, Wave } from "../api/survey-types.ts";
+import { MODE_HINTS, MODE_LABELS } from "../network/network-format.ts";
 import { surveyApi } from "../api/surveys.ts";
 import { checkRequired } from "../validation.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
@@ -13,7 +15,10 @@ const FIELDS = {
   opensOn: "wave-opens-on",
   closesOn: "wave-closes-on",
   k: "wave-k",
+  networkMode: "wave-network-mode",
 };
+
+const NETWORK_MODES = (["none", "organisational", "personal"] as const).map((value) => ({ value, label: MODE_LABELS[value], hint: MODE_HINTS[value] }));
 
 const INSTRUMENTS = [
   { value: "accord-trust", label: "accord trust survey", hint: "The baseline question plus trust at three levels and the practices that build it. About 10 minutes." },
@@ -34,6 +39,7 @@ export function CreateWaveForm({ partnershipId, onCreated }: { partnershipId: st
   const [opensOn, setOpensOn] = useState(() => isoDay(new Date()));
   const [closesOn, setClosesOn] = useState(() => isoDay(new Date(Date.now() + 14 * 86_400_000)));
   const [k, setK] = useState("5");
+  const [networkMode, setNetworkMode] = useState<string>("none");
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
 
@@ -60,6 +66,7 @@ export function CreateWaveForm({ partnershipId, onCreated }: { partnershipId: st
         opensOn,
         closesOn,
         k: kNumber,
+        networkMode: networkMode as NetworkMode,
       });
       onCreated(wave);
     } catch (error) {
@@ -84,6 +91,15 @@ export function CreateWaveForm({ partnershipId, onCreated }: { partnershipId: st
           onChange={setInstrumentKey}
           options={INSTRUMENTS}
           error={errors.of("instrumentKey")}
+        />
+        <RadioGroup
+          id={FIELDS.networkMode}
+          label="Ratings between organisations"
+          hint="Besides the survey, people can rate how far they trust each of the other organisations (reliability, support for shared aims, openness). The results draw the trust network between organisations."
+          value={networkMode}
+          onChange={setNetworkMode}
+          options={NETWORK_MODES}
+          error={errors.of("networkMode")}
         />
         <TextInput id={FIELDS.opensOn} label="Opens on" type="date" width="half" value={opensOn} onChange={setOpensOn} error={errors.of("opensOn")} />
         <TextInput id={FIELDS.closesOn} label="Closes on" type="date" width="half" value={closesOn} onChange={setClosesOn} error={errors.of("closesOn")} />

@@ -7,6 +7,7 @@ import { surveyApi } from "../api/surveys.ts";
 import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary.tsx";
 import { describeError } from "../components/useFormErrors.ts";
 import { useTitle } from "../hooks.ts";
+import { cleanedRatings, ratingSummary } from "../network/RatingBlock.tsx";
 import { answerLabel } from "../surveys/answer-labels.ts";
 import { forgetRespondent, submissionKey } from "../surveys/respond-storage.ts";
 import { unansweredMessage } from "./RespondSectionPage.tsx";
@@ -20,7 +21,7 @@ function cleaned(answers: Answers): Answers {
 }
 
 export function RespondCheckPage() {
-  const { token, info, answers, markSubmitted } = useRespond();
+  const { token, info, answers, ratings, markSubmitted } = useRespond();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<SummaryItem[]>([]);
@@ -49,7 +50,8 @@ export function RespondCheckPage() {
     if (missing.length > 0) return;
     setBusy(true);
     try {
-      await surveyApi.submitResponse(token, cleaned(answers), submissionKey(token));
+      const sent = info.network ? cleanedRatings(ratings, new Set(info.network.organisations.map((o) => o.id))) : undefined;
+      await surveyApi.submitResponse(token, cleaned(answers), submissionKey(token), sent);
       forgetRespondent(token);
       markSubmitted();
       navigate(`${base}/done`, { replace: true });
@@ -61,6 +63,7 @@ export function RespondCheckPage() {
       } else if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
         setProblems(
           error.errors.map((e) => {
+            if (e.path.startsWith("ratings")) return { message: e.message, to: `${base}/organisations` };
             const n = sectionOf(e.path.replace(/^answers\./, ""));
             return { message: e.message, to: n >= 0 ? `${base}/section/${n + 1}` : undefined };
           }),
@@ -84,7 +87,7 @@ export function RespondCheckPage() {
 
   return (
     <>
-      <Link to={`${base}/section/${sections.length}`} className="back-link">
+      <Link to={info.network ? `${base}/organisations` : `${base}/section/${sections.length}`} className="back-link">
         Back
       </Link>
       <div className="two-thirds">
@@ -110,6 +113,26 @@ export function RespondCheckPage() {
             </dl>
           </section>
         ))}
+        {info.network ? (
+          <section aria-labelledby="check-organisations">
+            <h2 className="heading-m" id="check-organisations">
+              Rate the other organisations
+            </h2>
+            <dl className="summary-list summary-list--check">
+              {info.network.organisations.map((o) => (
+                <div className="summary-list__row" key={o.id}>
+                  <dt>{o.name}</dt>
+                  <dd>{ratingSummary(info.network!, ratings[o.id]) ?? <span className="muted">Not rated</span>}</dd>
+                  <dd className="summary-list__actions">
+                    <Link to={`${base}/organisations#rate-${o.id}`}>
+                      Change<span className="visually-hidden"> your ratings of {o.name}</span>
+                    </Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
         <h2 className="heading-m">Now send your answers</h2>
         <p className="body">
           You can send them once, and cannot change them afterwards. Nobody will be able to tell which answers are yours.

@@ -2,18 +2,22 @@
 import { useCallback, useEffect, useState } from "react";
 import { Outlet, useOutletContext, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
+import type { Ratings, TieRating } from "../api/network-types.ts";
 import type { Answer, Answers, RespondInfo } from "../api/survey-types.ts";
 import { surveyApi } from "../api/surveys.ts";
 import { ErrorPanel, Loading } from "../components/Feedback.tsx";
 import { formatDay } from "../format.ts";
 import { useTitle } from "../hooks.ts";
-import { loadAnswers, saveAnswers } from "../surveys/respond-storage.ts";
+import { loadAnswers, loadRatings, saveAnswers, saveRatings } from "../surveys/respond-storage.ts";
 
 export interface RespondContext {
   token: string;
   info: RespondInfo;
   answers: Answers;
   setAnswer: (itemKey: string, answer: Answer | undefined) => void;
+  /** Ratings of other organisations (only when info.network is set). */
+  ratings: Ratings;
+  setRating: (organisationId: string, rating: TieRating | undefined) => void;
   /** True once this tab's answers were stored: the confirmation page may show. */
   submitted: boolean;
   markSubmitted: () => void;
@@ -92,6 +96,7 @@ export function RespondLayout() {
   const [info, setInfo] = useState<RespondInfo | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [answers, setAnswers] = useState<Answers>(() => loadAnswers(linkToken));
+  const [ratings, setRatings] = useState<Ratings>(() => loadRatings(linkToken));
   const [submitted, setSubmitted] = useState(false);
   const [generation, setGeneration] = useState(0);
 
@@ -119,9 +124,22 @@ export function RespondLayout() {
     },
     [linkToken],
   );
+  const setRating = useCallback(
+    (organisationId: string, rating: TieRating | undefined) => {
+      setRatings((prev) => {
+        const next = { ...prev };
+        if (rating === undefined) delete next[organisationId];
+        else next[organisationId] = rating;
+        saveRatings(linkToken, next);
+        return next;
+      });
+    },
+    [linkToken],
+  );
   const markSubmitted = useCallback(() => {
     setSubmitted(true);
     setAnswers({});
+    setRatings({});
   }, []);
   const setStatus = useCallback((status: RespondInfo["status"]) => setInfo((i) => (i ? { ...i, status } : i)), []);
 
@@ -139,6 +157,6 @@ export function RespondLayout() {
   if (!info) return <Loading what="Loading the survey" />;
   if (!submitted && info.status !== "open") return <StatusPage info={info} />;
 
-  const context: RespondContext = { token: linkToken, info, answers, setAnswer, submitted, markSubmitted, setStatus };
+  const context: RespondContext = { token: linkToken, info, answers, setAnswer, ratings, setRating, submitted, markSubmitted, setStatus };
   return <Outlet context={context} />;
 }

@@ -31,7 +31,7 @@ function SectionForm({ index }: { index: number }) {
     const missing = section.items.filter((i) => i.required && answers[i.key] === undefined);
     errors.show(missing.map((i) => ({ field: i.key, message: unansweredMessage(i) })));
     if (missing.length > 0) return;
-    navigate(index + 1 < sections.length ? `${base}/section/${index + 2}` : `${base}/check`);
+    navigate(index + 1 < sections.length ? `${base}/section/${index + 2}` : info.network ? `${base}/organisations` : `${base}/check`);
   }
 
   return (
@@ -42,7 +42,7 @@ function SectionForm({ index }: { index: number }) {
       <div className="two-thirds">
         <ErrorSummary items={errors.summary} ref={errors.summaryRef} />
         <p className="caption" id="section-progress">
-          Section {index + 1} of {sections.length}
+          Section {index + 1} of {sections.length + (info.network ? 1 : 0)}
         </p>
         <h1 className="heading-l" aria-describedby="section-progress">
           {section.title}

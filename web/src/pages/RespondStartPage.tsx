@@ -8,7 +8,7 @@ export function RespondStartPage() {
   const { token, info, answers } = useRespond();
   const { instrument } = info;
   useTitle(info.waveName);
-  const sections = instrument.sections.length;
+  const sections = instrument.sections.length + (info.network ? 1 : 0);
   const started = Object.keys(answers).length > 0;
   const first = `/respond/${encodeURIComponent(token)}/section/1`;
 
@@ -23,6 +23,12 @@ export function RespondStartPage() {
           There {sections === 1 ? "is 1 section" : `are ${sections} sections`}, one per page, and you can go back to
           change an answer before you submit.
         </li>
+        {info.network ? (
+          <li>
+            The last section asks how far you trust each of the other organisations in the partnership. Every rating
+            there is optional.
+          </li>
+        ) : null}
         <li>The survey closes on {formatDay(info.closesOn)}.</li>
       </ul>
 
@@ -45,6 +51,7 @@ export function RespondStartPage() {
           While the survey is open, the convenor sees only roughly how many people have answered, in bands such as
           “fewer than 5” or “5–9”.
         </li>
+        {info.network ? <li>{info.network.explanation}</li> : null}
         <li>Results are shared after the survey closes, once the convenor publishes them.</li>
       </ul>
 

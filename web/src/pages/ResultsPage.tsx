@@ -10,6 +10,7 @@ import { Select } from "../components/fields.tsx";
 import { CompareView } from "../components/results/CompareView.tsx";
 import { FreeTextSection, GroupsSummary, QuestionsSection, ScoresSection } from "../components/results/ResultSections.tsx";
 import { formatDateTime } from "../format.ts";
+import { networkPath } from "../network/network-format.ts";
 import { useTitle } from "../hooks.ts";
 import { notShown } from "../surveys/figures.ts";
 import { wavePath } from "../surveys/wave-format.ts";
@@ -93,6 +94,7 @@ export function ResultsPage() {
   if (!results) return <Loading what="Loading the results" />;
 
   const { wave, respondents } = results;
+  const hasNetwork = (waves.find((w) => w.id === waveId)?.networkMode ?? "none") !== "none";
   const groups = groupsOf(results);
   const split = breakdown !== "none";
   return (
@@ -107,6 +109,11 @@ export function ResultsPage() {
           : `${notShown(respondents.reason, wave.k)}.`}
         {wave.publishedAt ? ` Published ${formatDateTime(wave.publishedAt)}.` : ""}
       </p>
+      {hasNetwork ? (
+        <p className="body">
+          <Link to={networkPath(partnership.id, waveId)}>See the trust network between organisations</Link>
+        </p>
+      ) : null}
       <div className="notice">
         <p>
           Every figure covers at least {wave.k} people. Anything about a smaller group is marked “Not shown”, never

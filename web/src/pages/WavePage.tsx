@@ -10,6 +10,8 @@ import { IssueLinks } from "../components/IssueLinks.tsx";
 import { describeError } from "../components/useFormErrors.ts";
 import { formatDateTime, formatDay } from "../format.ts";
 import { useTitle } from "../hooks.ts";
+import { MODE_HINTS, MODE_LABELS, networkPath } from "../network/network-format.ts";
+import { NomineesEditor } from "../network/NomineesEditor.tsx";
 import { WAVE_STATUS_LABELS, wavePath } from "../surveys/wave-format.ts";
 import { usePartnership } from "./PartnershipLayout.tsx";
 
@@ -151,6 +153,10 @@ export function WavePage() {
             {wave.status === "draft" ? "; fixed once the wave opens" : ""}.
           </span>
         </Row>
+        <Row term="Ratings between organisations">
+          {MODE_LABELS[wave.networkMode] ?? wave.networkMode}
+          {wave.networkMode !== "none" ? <span className="hint-inline"> – {MODE_HINTS[wave.networkMode]}</span> : null}
+        </Row>
         <Row term="People with a link">{wave.invitedCount}</Row>
         {isConvenor && wave.responseBand !== null ? (
           <Row term="Answers so far">
@@ -167,6 +173,14 @@ export function WavePage() {
           <Link to={resultsPath} className="button">
             See the results
           </Link>
+          {wave.networkMode !== "none" ? (
+            <>
+              {" "}
+              <Link to={networkPath(partnership.id, wave.id)} className="button button--secondary">
+                See the trust network
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : (
         <p className="body">
@@ -184,6 +198,9 @@ export function WavePage() {
             <NextStep wave={wave} onAction={act} />
           </div>
         </section>
+      ) : null}
+      {wave.networkMode === "organisational" ? (
+        <NomineesEditor partnershipId={partnership.id} wave={wave} canEdit={isConvenor && (wave.status === "draft" || wave.status === "open")} />
       ) : null}
       {isConvenor && (wave.status === "draft" || wave.status === "open") ? <IssueLinks partnershipId={partnership.id} wave={wave} onIssued={() => setGeneration((g) => g + 1)} /> : null}
     </>

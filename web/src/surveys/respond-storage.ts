@@ -1,8 +1,10 @@
-// A respondent's answers and submission key, kept in this browser tab only (sessionStorage, keyed by link token).
+// A respondent's answers, organisation ratings and submission key, kept in this browser tab only (sessionStorage, keyed by link token).
+import type { Ratings } from "../api/network-types.ts";
 import type { Answers } from "../api/survey-types.ts";
 
 const answersKey = (token: string) => `accord.respond.${token}.answers`;
 const idempotencyKey = (token: string) => `accord.respond.${token}.key`;
+const ratingsKey = (token: string) => `accord.respond.${token}.ratings`;
 
 function read(key: string): string | null {
   try {
@@ -36,6 +38,22 @@ export function saveAnswers(token: string, answers: Answers): void {
   write(answersKey(token), JSON.stringify(answers));
 }
 
+/** Ratings of other organisations (network waves), kept like the answers. */
+export function loadRatings(token: string): Ratings {
+  const text = read(ratingsKey(token));
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Ratings) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveRatings(token: string, ratings: Ratings): void {
+  write(ratingsKey(token), JSON.stringify(ratings));
+}
+
 /** A random UUID (v4) that also works outside secure contexts, where crypto.randomUUID is missing. */
 function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -58,5 +76,6 @@ export function submissionKey(token: string): string {
 /** After the answers are stored, nothing of them stays in the browser. */
 export function forgetRespondent(token: string): void {
   write(answersKey(token), null);
+  write(ratingsKey(token), null);
   write(idempotencyKey(token), null);
 }
