@@ -21,7 +21,7 @@ describe("personalTies", () => {
 
   it("hides a tie whose raters all but one agree, and one whose size moved by fewer than k since last wave", () => {
     expect(personalTies(people("a", "b", [4, 4, 4, 4, 3]), ORGS, 5).find((t) => t.from === "a" && t.to === "b")).toMatchObject({ status: "suppressed", reason: "too_alike" });
-    const previous = new Map([[tieKey("a", "b"), 6]]);
+    const previous = [new Map([[tieKey("a", "b"), 6]])];
     expect(personalTies(people("a", "b", [1, 2, 3, 4, 2]), ORGS, 5, previous).find((t) => t.from === "a" && t.to === "b")).toMatchObject({ status: "suppressed", reason: "wave_difference" });
     expect(personalTies(people("a", "b", [1, 2, 3, 4, 2, 3, 1, 2, 4, 4, 1]), ORGS, 5, previous).find((t) => t.from === "a" && t.to === "b")?.status).toBe("released");
   });

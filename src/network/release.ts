@@ -54,7 +54,7 @@ export function organisationalTies(rows: readonly OrganisationalRating[]): Tie[]
  * including pairs nobody rated and "we don't work with them" answers — so the map never shows what a
  * handful of people (or nobody) said: unknown, never absent and never a zero.
  */
-export function personalTies(responses: readonly PersonalResponse[], organisationIds: readonly string[], k: number, previous: ReadonlyMap<string, number> = new Map()): Tie[] {
+export function personalTies(responses: readonly PersonalResponse[], organisationIds: readonly string[], k: number, previous: ReadonlyArray<ReadonlyMap<string, number>> = []): Tie[] {
   const byPair = new Map<string, { from: string; to: string; scores: Map<string, number>; dims: Record<TieDimension, Map<string, number>> }>();
   for (const r of responses) {
     for (const [to, rating] of Object.entries(r.ratings)) {
@@ -85,8 +85,7 @@ export function personalTies(responses: readonly PersonalResponse[], organisatio
         ties.push(hidden(from, to, "too_few"));
         continue;
       }
-      const prev = previous.get(key);
-      if (prev !== undefined && n !== prev && Math.abs(n - prev) < k) {
+      if (previous.some((sizes) => { const prev = sizes.get(key); return prev !== undefined && n !== prev && Math.abs(n - prev) < k; })) {
         ties.push(hidden(from, to, "wave_difference"));
         continue;
       }
@@ -108,4 +107,9 @@ export function personalTies(responses: readonly PersonalResponse[], organisatio
     }
   }
   return ties;
+}
+
+/** The sizes of the ties a wave released, for the wave-to-wave rule of later waves. */
+export function releasedTieSizes(ties: readonly Tie[]): Map<string, number> {
+  return new Map(ties.filter((t) => t.status === "released" && t.n !== null).map((t) => [tieKey(t.from, t.to), t.n!]));
 }
