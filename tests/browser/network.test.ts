@@ -133,6 +133,33 @@ const matrixRow = (page: Page, rater: string) =>
 
 const networkUrl = (wave: string, query = "") => `${server.url}/partnerships/${pid}/waves/${wave}/network${query}`;
 
+describe("a convenor sets up a network wave", () => {
+  it("chooses the network mode on the wave form, then who answers for each organisation", async () => {
+    await convenor.goto(`${server.url}/partnerships/${pid}/waves`);
+    await convenor.getByLabel("Name", { exact: true }).fill("Winter network");
+    await convenor.getByLabel("Meeting pulse").check();
+    const modes = convenor.getByRole("group", { name: "Ratings between organisations" });
+    expect(await modes.getByLabel("No ratings between organisations").isChecked()).toBe(true);
+    await visible(modes.getByText(/at least k people from the rating organisation/));
+    await modes.getByLabel("One person answers for each organisation").check();
+    await expectAccessible(convenor, "wave form with network modes");
+    await convenor.getByRole("button", { name: "Create wave" }).click();
+    await visible(convenor.getByRole("heading", { name: /^Winter network/, level: 2 }));
+    await visible(convenor.locator("dd", { hasText: "One person answers for each organisation" }));
+
+    await visible(convenor.getByRole("heading", { name: "Who answers for each organisation" }));
+    for (const o of orgs) await convenor.getByLabel(`Answers for ${o.name}`).selectOption({ label: `${o.name.split(" ")[0]} Person 1` });
+    await convenor.getByLabel("Answers for Delta Practice").selectOption({ label: "Nobody – this organisation does not rate the others" });
+    await convenor.getByRole("button", { name: "Save who answers" }).click();
+    await visible(convenor.getByRole("region", { name: "Success" }).getByText("Saved who answers for each organisation"));
+    await expectAccessible(convenor, "wave with nominees");
+    await shot(convenor, "network-nominees");
+    const wave = convenor.url().split("/waves/")[1]!;
+    const saved = expectStatus(await api.call<{ items: { organisationName: string; personName: string }[] }>("GET", `${base}/waves/${wave}/nominees`), 200);
+    expect(saved.items.map((n) => `${n.organisationName}: ${n.personName}`)).toEqual(["Alpha Trust: Alpha Person 1", "Beta Council: Beta Person 1", "Gamma Charity: Gamma Person 1"]);
+  });
+});
+
 describe("an organisational network", () => {
   it("draws the network on a canvas and says how many organisations and ties it shows", async () => {
     await convenor.goto(`${server.url}/partnerships/${pid}/waves/${waves.spring}`);

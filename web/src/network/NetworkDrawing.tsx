@@ -4,6 +4,10 @@ import type { Core, ElementDefinition as CyElement, StylesheetJson } from "cytos
 import type { ElementDefinition } from "./network-style.ts";
 import { NETWORK_STYLE } from "./network-style.ts";
 
+/** A circle starting at the top, in the order the elements are given (so the same data always draws the same). */
+const layoutFor = (container: HTMLElement) =>
+  ({ name: "circle", startAngle: -Math.PI / 2, padding: container.clientWidth < 500 ? 12 : 40, avoidOverlap: true, animate: false }) as const;
+
 interface Props {
   elements: ElementDefinition[];
   /** What the drawing shows, in one sentence (the image's accessible name). */
@@ -29,7 +33,7 @@ export function NetworkDrawing({ elements, description, onSelect }: Props) {
           container,
           elements: elements as CyElement[],
           style: NETWORK_STYLE as unknown as StylesheetJson,
-          layout: { name: "circle", startAngle: -Math.PI / 2, padding: 40, avoidOverlap: true },
+          layout: layoutFor(container),
           userZoomingEnabled: false,
           userPanningEnabled: false,
           boxSelectionEnabled: false,
@@ -48,9 +52,14 @@ export function NetworkDrawing({ elements, description, onSelect }: Props) {
           e.target.removeClass("hover");
           container.style.cursor = "";
         });
+        // A new width lays the circle out again for the new box, so a phone turned sideways still gets a readable drawing.
+        let width = container.clientWidth;
         observer = new ResizeObserver(() => {
+          // Skip a box being taken off the page (width 0) or an instance already destroyed.
+          if (!live || instance.destroyed() || container.clientWidth === 0 || container.clientWidth === width) return;
+          width = container.clientWidth;
           instance.resize();
-          instance.fit(undefined, 40);
+          instance.layout(layoutFor(container)).run();
         });
         observer.observe(container);
         container.dataset["drawn"] = String(instance.nodes().length);

@@ -44,7 +44,8 @@ export function RatingBlock({ block, organisation, rating, onChange }: Props) {
           return (
             <fieldset className="rating-dim" key={d.key} aria-describedby={`${group}-hint`}>
               <legend className="rating-dim__label">{d.label}</legend>
-              <div className="hint rating-dim__hint" id={`${group}-hint`}>
+              {/* The questions are listed once above the cards; here they stay for screen readers. */}
+              <div className="visually-hidden" id={`${group}-hint`}>
                 {d.question}
               </div>
               <div className="scale">

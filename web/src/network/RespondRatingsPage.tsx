@@ -50,8 +50,16 @@ export function RespondRatingsPage() {
         </div>
         <p className="body">
           Every rating is optional: rate only the organisations you know, and skip any you cannot judge. For each one,
-          how far do you trust them?
+          how far is each of these true?
         </p>
+        <dl className="rating-questions">
+          {block.dimensions.map((d) => (
+            <div key={d.key}>
+              <dt>{d.label}</dt>
+              <dd>{d.question}</dd>
+            </div>
+          ))}
+        </dl>
         <ul className="scale-key" aria-label="The scale">
           {block.scale.map((s) => (
             <li key={s.value}>
