@@ -28,9 +28,12 @@ import "../styles/network.css";
 export function countsSentence(network: WaveNetwork, dimension: DimensionChoice): string {
   const shown = network.ties.filter((t) => tieWeight(t, dimension) !== null).length;
   const unrated = network.ties.filter((t) => t.status === "released" && tieWeight(t, dimension) === null).length;
-  const parts = [plural(network.organisations.length, "organisation"), `${plural(shown, "tie")} shown`, `${network.counts.suppressed} not shown`];
+  // In personal mode a dimension is released on its own, so a tie without it is hidden, not unrated.
+  const personal = network.wave.mode === "personal";
+  const hidden = network.counts.suppressed + (personal ? unrated : 0);
+  const parts = [plural(network.organisations.length, "organisation"), `${plural(shown, "tie")} shown`, `${hidden} not shown`];
   if (network.counts.noTie > 0) parts.push(`${network.counts.noTie} “we don’t work with them”`);
-  if (unrated > 0) parts.push(`${unrated} not rated on this`);
+  if (unrated > 0 && !personal) parts.push(`${unrated} not rated on this`);
   return parts.join(", ");
 }
 

@@ -36,6 +36,13 @@ function Cell({ tie, dimension, k, personal, from, to }: { tie: Tie | undefined;
     );
   }
   const w = tieWeight(tie, dimension);
+  if (w === null && personal) {
+    return (
+      <td className="matrix__cell matrix__cell--hidden">
+        not shown<span className="visually-hidden">: {from}’s trust in {to} on this is hidden because {hiddenReason("dimension", k)}</span>
+      </td>
+    );
+  }
   if (w === null) {
     return (
       <td className="matrix__cell matrix__cell--empty">

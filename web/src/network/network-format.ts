@@ -61,11 +61,10 @@ export function hiddenReason(reason: string | undefined, k: number): string {
       return "nearly everyone gave the same rating, so one person’s could be worked out";
     case "wave_difference":
       return `the number who rated it changed by fewer than ${k} since an earlier wave`;
-    case undefined:
-    case "":
-      return `too few people rated it to show safely (at least ${k} are needed)`;
+    case "dimension":
+      return `fewer than ${k} people rated this part of it, or their ratings were too alike`;
     default:
-      return reason;
+      return `too few people rated it to show safely (at least ${k} are needed)`;
   }
 }
 

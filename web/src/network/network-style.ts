@@ -34,7 +34,8 @@ export function drawnTies(network: WaveNetwork, dimension: DimensionChoice): Dra
   return network.ties.flatMap((t): DrawnTie[] => {
     if (t.status === "suppressed") return [{ tie: t, kind: "hidden", weight: null }];
     const w = weight.get(`${t.from}>${t.to}`) ?? null;
-    if (w === null) return [];
+    // Personal mode releases each dimension on its own: a tie shown overall may be hidden on one dimension.
+    if (w === null) return network.wave.mode === "personal" && t.status === "released" ? [{ tie: t, kind: "hidden", weight: null }] : [];
     const back = weight.get(`${t.to}>${t.from}`) ?? null;
     return [{ tie: t, kind: back === null ? "one-sided" : "mutual", weight: w }];
   });
