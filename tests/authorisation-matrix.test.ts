@@ -8,6 +8,11 @@ import { newSecret } from "../src/db/ids.ts";
 import { TestClient, createTestContext, type TestContext, type TestResponse } from "../src/testing/test-app.ts";
 import { testDialect } from "../src/testing/test-db.ts";
 import { instrumentItems, latestInstrument } from "../src/surveys/instruments/registry.ts";
+import type { Actor } from "../src/accounts/actor.ts";
+import { REGISTERS } from "../src/registers/definitions/index.ts";
+import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
+import type { FieldSpec } from "../src/registers/fields.ts";
+import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 
 const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor"] as const;
 type Role = (typeof ROLES)[number];
@@ -22,13 +27,17 @@ const signedIn = (status: number): Row => ({ ...everyone(status), anonymous: 401
 const memberRead: Row = { anonymous: 401, outsider: 404, viewer: 200, member: 200, convenor: 200, otherConvenor: 404 };
 /** Inside a partnership, convenor only: members are told no, outsiders are told nothing. */
 const convenorOnly = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: 403, convenor: status, otherConvenor: 404 });
+/** Inside a partnership, convenors and members (acting for their own organisation); viewers are told no. */
+const memberWrite = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: status, convenor: status, otherConvenor: 404 });
 
 /**
- * The matrix. Keys are "METHOD path" exactly as the router lists them. The instance is already set up; every
- * cell gets a fresh session for its caller, and a partnership with an organisation, a viewer, a member and a
- * "subject" person with an open invitation — rebuilt after any cell that changed something.
+ * The matrix. Keys are "METHOD path" exactly as the router lists them (the register rows are generated below from the
+ * register definitions). The instance is already set up; every cell gets a fresh session for its caller, and a
+ * partnership with two organisations (the member's, and a partner with no people), a viewer, a member and a "subject"
+ * person with an open invitation — rebuilt after any cell that changed something. Waves and register entries are made
+ * only when a cell's route needs them; a register write that succeeds renews only the register entries.
  */
-const MATRIX = {
+const STATIC_MATRIX = {
   "GET /healthz": everyone(200),
   "GET /api/v1/openapi.json": everyone(200),
   "GET /api/docs": everyone(301),
@@ -91,43 +100,102 @@ const MATRIX = {
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/compare/:otherWaveId": memberRead,
   "GET /api/v1/respond/:linkToken": everyone(200),
   "POST /api/v1/respond/:linkToken/response": everyone(201),
+
+  // The register catalogue is the same for everyone signed in; the derived views are read by any member of the partnership.
+  "GET /api/v1/registers": signedIn(200),
+  "GET /api/v1/partnerships/:partnershipId/timeline": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/attention": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/kept-on-time": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/reciprocity": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/intentions-freshness": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/goal-progress": memberRead,
+  // Another organisation acts on an entry: members for their own organisation (the body names it), convenors for any.
+  "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups": memberWrite(201),
+  "POST /api/v1/partnerships/:partnershipId/registers/offers-asks/:entryId/take-up": memberWrite(200),
 } satisfies Record<string, Row>;
-type RouteKey = keyof typeof MATRIX;
+
+const registerBase = (key: RegisterKey) => `/api/v1/partnerships/:partnershipId/registers/${key}`;
+
+/**
+ * Nine routes per register. Registers with an owner organisation field are written by convenors and by members for their
+ * own organisation (the fixture's entries belong to the member's organisation, and the bodies name it); registers
+ * without one (priorities, ways-of-working, decisions, goals) by convenors only. Everyone in the partnership reads.
+ */
+function registerRows(key: RegisterKey): Record<string, Row> {
+  const base = registerBase(key);
+  const write = REGISTERS[key].ownerField ? memberWrite : convenorOnly;
+  return {
+    [`GET ${base}`]: memberRead,
+    [`POST ${base}`]: write(201),
+    [`GET ${base}.csv`]: memberRead,
+    [`POST ${base}/import`]: write(201),
+    [`GET ${base}/:entryId`]: memberRead,
+    [`PATCH ${base}/:entryId`]: write(200),
+    [`DELETE ${base}/:entryId`]: write(204),
+    [`POST ${base}/:entryId/restore`]: write(200),
+    [`GET ${base}/:entryId/history`]: memberRead,
+  };
+}
+
+const MATRIX: Record<string, Row> = { ...STATIC_MATRIX, ...Object.assign({}, ...REGISTER_KEYS.map(registerRows)) };
+type StaticKey = keyof typeof STATIC_MATRIX;
 
 /** Routes of the web UI (static files and the SPA fallback): not part of the API, deliberately outside the matrix. */
 const WEB_UI_ROUTES = new Set(["GET /assets/:file{.+}", "GET /*"]);
 
 /** Routes that show the partnership or invitee to whoever holds the invitation token, by design (the leak check skips them). */
-const REVEALS_TO_TOKEN_HOLDER = new Set<RouteKey>(["GET /api/v1/invitations/:token", "POST /api/v1/invitations/:token/accept", "GET /api/v1/respond/:linkToken"]);
+const REVEALS_TO_TOKEN_HOLDER = new Set<string>([
+  "GET /api/v1/invitations/:token",
+  "POST /api/v1/invitations/:token/accept",
+  "GET /api/v1/respond/:linkToken",
+] satisfies StaticKey[]);
 
+type WaveName = "draftWaveId" | "openWaveId" | "closedWaveId" | "publishedWaveId";
 /** Which of the fixture's waves each wave route acts on: each transition needs a wave in the state it starts from. */
-const WAVE_FOR: Partial<Record<RouteKey, "draftWaveId" | "openWaveId" | "closedWaveId" | "publishedWaveId">> = {
+const WAVE_FOR: Partial<Record<string, WaveName>> = {
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results": "publishedWaveId",
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/results.csv": "publishedWaveId",
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/compare/:otherWaveId": "publishedWaveId",
   "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/open": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": "closedWaveId",
-};
+} satisfies Partial<Record<StaticKey, WaveName>>;
 const PULSE_ANSWERS = Object.fromEntries(instrumentItems(latestInstrument("pulse")).map((i) => [i.key, { value: 4 }]));
 
 const PASSWORD = "a long test password";
 
-interface Fixture {
-  partnershipId: string;
-  partnershipName: string;
-  purpose: string;
-  organisationId: string;
-  organisationName: string;
-  subjectPersonId: string;
-  subjectEmail: string;
-  invitationToken: string;
+interface Waves {
   draftWaveId: string;
   openWaveId: string;
   closedWaveId: string;
   publishedWaveId: string;
   otherPublishedWaveId: string;
   linkToken: string;
+}
+
+/** Which entry a register route acts on: a live one of the member's organisation, a removed one, or another organisation's open offer. */
+type EntryKind = "live" | "removed" | "othersOffer";
+
+interface Fixture {
+  tag: string;
+  partnershipId: string;
+  partnershipName: string;
+  purpose: string;
+  /** The member's organisation. */
+  organisationId: string;
+  organisationName: string;
+  /** A second organisation, with no people: convenors act for it, members may not. */
+  partnerOrganisationId: string;
+  partnerOrganisationName: string;
+  subjectPersonId: string;
+  subjectEmail: string;
+  invitationToken: string;
+  /** Made on first use: only the wave routes need them. */
+  waves: () => Promise<Waves>;
+  /** Register entries, made on first use through the use cases; renewed (without a new partnership) after a register write succeeds. */
+  entries: Map<string, Promise<string>>;
+  /** Every register entry the fixture makes has this in its title (for the leak check). */
+  entrySecret: string;
 }
 
 interface Account {
@@ -137,6 +205,7 @@ interface Account {
 
 let ctx: TestContext;
 const accounts = {} as Record<SignedInRole, Account>;
+let convenorActor: Actor;
 
 function servedRoutes(c: TestContext): string[] {
   const keys = c.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`);
@@ -154,28 +223,12 @@ function ok(res: TestResponse, what: string): TestResponse {
   return res;
 }
 
-/** A partnership of its own for one cell, so destructive requests never disturb another cell. */
-async function buildFixture(): Promise<Fixture> {
-  const convenor = await freshClient("convenor");
-  const tag = newSecret(16).replace(/[^a-zA-Z0-9]/g, "");
-  const partnershipName = `Confidential Partnership ${tag}`;
-  const purpose = `Secret purpose ${tag}`;
-  const p = ok(await convenor.post("/api/v1/partnerships", { name: partnershipName, purpose }), "create partnership");
-  const base = `/api/v1/partnerships/${p.body.id}`;
-  const organisationName = `Hidden Org ${tag}`;
-  const org = ok(await convenor.post(`${base}/organisations`, { name: organisationName, sector: "housing" }), "add organisation");
-  ok(await convenor.post(`${base}/people`, { name: "Viewer", email: accounts.viewer.email, role: "viewer" }), "add viewer");
-  ok(await convenor.post(`${base}/people`, { name: "Member", email: accounts.member.email, role: "member", organisationId: org.body.id }), "add member");
-  const subjectEmail = `subject.${tag.toLowerCase()}@example.org`;
-  const subject = ok(await convenor.post(`${base}/people`, { name: "Subject Person", email: subjectEmail, role: "member" }), "add subject");
-  const invitation = ok(await convenor.request("POST", `${base}/people/${subject.body.id}/invitations`), "invite subject");
-  const invitationToken = String(invitation.body.url).split("/invite/")[1] ?? "";
-  expect(invitationToken).not.toBe("");
+async function buildWaves(convenor: TestClient, base: string, subjectPersonId: string): Promise<Waves> {
   const wave = { instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-12-31", k: 5 };
   const draft = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Draft wave" }), "draft wave");
   const open = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Open wave" }), "open wave");
   ok(await convenor.post(`${base}/waves/${open.body.id}/open`), "open the wave");
-  const links = ok(await convenor.post(`${base}/waves/${open.body.id}/links`, { personIds: [subject.body.id] }), "issue a link");
+  const links = ok(await convenor.post(`${base}/waves/${open.body.id}/links`, { personIds: [subjectPersonId] }), "issue a link");
   const linkToken = String(links.body.links[0]?.url ?? "").split("/respond/")[1] ?? "";
   expect(linkToken).not.toBe("");
   const closed = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Closed wave" }), "closed wave");
@@ -187,27 +240,50 @@ async function buildFixture(): Promise<Fixture> {
     for (const step of ["open", "close", "publish"]) ok(await convenor.post(`${base}/waves/${w.body.id}/${step}`), `${step} ${name}`);
     published.push(w.body.id);
   }
+  return { draftWaveId: draft.body.id, openWaveId: open.body.id, closedWaveId: closed.body.id, publishedWaveId: published[0]!, otherPublishedWaveId: published[1]!, linkToken };
+}
+
+/** A partnership of its own for one cell, so destructive requests never disturb another cell. */
+async function buildFixture(): Promise<Fixture> {
+  const convenor = await freshClient("convenor");
+  const tag = newSecret(16).replace(/[^a-zA-Z0-9]/g, "");
+  const partnershipName = `Confidential Partnership ${tag}`;
+  const purpose = `Secret purpose ${tag}`;
+  const p = ok(await convenor.post("/api/v1/partnerships", { name: partnershipName, purpose }), "create partnership");
+  const base = `/api/v1/partnerships/${p.body.id}`;
+  const organisationName = `Hidden Org ${tag}`;
+  const org = ok(await convenor.post(`${base}/organisations`, { name: organisationName, sector: "housing" }), "add organisation");
+  const partnerOrganisationName = `Partner Org ${tag}`;
+  const partner = ok(await convenor.post(`${base}/organisations`, { name: partnerOrganisationName, sector: "education" }), "add partner organisation");
+  ok(await convenor.post(`${base}/people`, { name: "Viewer", email: accounts.viewer.email, role: "viewer" }), "add viewer");
+  ok(await convenor.post(`${base}/people`, { name: "Member", email: accounts.member.email, role: "member", organisationId: org.body.id }), "add member");
+  const subjectEmail = `subject.${tag.toLowerCase()}@example.org`;
+  const subject = ok(await convenor.post(`${base}/people`, { name: "Subject Person", email: subjectEmail, role: "member" }), "add subject");
+  const invitation = ok(await convenor.request("POST", `${base}/people/${subject.body.id}/invitations`), "invite subject");
+  const invitationToken = String(invitation.body.url).split("/invite/")[1] ?? "";
+  expect(invitationToken).not.toBe("");
+  let waves: Promise<Waves> | undefined;
   return {
-    draftWaveId: draft.body.id,
-    openWaveId: open.body.id,
-    closedWaveId: closed.body.id,
-    publishedWaveId: published[0]!,
-    otherPublishedWaveId: published[1]!,
-    linkToken,
+    tag,
+    waves: () => (waves ??= buildWaves(convenor, base, subject.body.id)),
     partnershipId: p.body.id,
     partnershipName,
     purpose,
     organisationId: org.body.id,
     organisationName,
+    partnerOrganisationId: partner.body.id,
+    partnerOrganisationName,
     subjectPersonId: subject.body.id,
     subjectEmail,
     invitationToken,
+    entries: new Map(),
+    entrySecret: `Secret entry ${tag}`,
   };
 }
 
 let fixture: Fixture | undefined;
 let fixtureDirty = true;
-/** The last cell's fixture when that cell only read or was refused, else a new one. */
+/** The last cell's fixture when that cell only read or was refused (or changed only register entries, which are renewed), else a new one. */
 async function currentFixture(): Promise<Fixture> {
   if (!fixture || fixtureDirty) {
     fixture = await buildFixture();
@@ -216,15 +292,79 @@ async function currentFixture(): Promise<Fixture> {
   return fixture;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Register entries and bodies, from the register definitions.
+
+/** A plain valid value for a field (organisation fields name the given organisation). */
+function sampleValue(key: RegisterKey, f: FieldSpec, organisationId: string, title: string): unknown {
+  if (f.name === REGISTERS[key].titleField) return title;
+  switch (f.kind) {
+    case "text":
+      return `Matrix ${f.label}`.slice(0, f.max);
+    case "date":
+      return "2026-06-30";
+    case "enum":
+      return f.default ?? f.values[0];
+    case "int":
+      return f.default ?? f.min;
+    case "organisation":
+      return organisationId;
+    case "organisations":
+      return [organisationId];
+    default:
+      throw new Error(`No sample value for the required ${f.kind} field ${key}.${f.name}; add one to sampleValue().`);
+  }
+}
+
+/** The register's required fields and its owner field, filled with valid values for the given organisation. */
+function registerBody(key: RegisterKey, organisationId: string, title = "Matrix entry"): Record<string, unknown> {
+  const def = REGISTERS[key];
+  const body: Record<string, unknown> = {};
+  for (const f of def.fields) if (f.required || f.name === def.ownerField) body[f.name] = sampleValue(key, f, organisationId, title);
+  return body;
+}
+
+/** The same as one CSV row under a header, with organisations named as people write them. */
+function registerCsv(key: RegisterKey, organisationId: string, organisationName: string): string {
+  const body = registerBody(key, organisationId, "Imported by the matrix");
+  const cell = (v: unknown) => (v === organisationId ? organisationName : Array.isArray(v) ? v.map((x) => (x === organisationId ? organisationName : String(x))).join("; ") : String(v));
+  return `${Object.keys(body).join(",")}\r\n${Object.values(body).map(cell).join(",")}\r\n`;
+}
+
+/** The register a route acts on, and which entry of it. */
+function registerOf(template: string): { key: RegisterKey; kind: EntryKind } | undefined {
+  const m = /\/registers\/([a-z-]+)\/:entryId(\/[a-z-]+)?$/.exec(template);
+  if (!m) return undefined;
+  const key = m[1] as RegisterKey;
+  if (!REGISTER_KEYS.includes(key)) throw new Error(`Unknown register in ${template}`);
+  return { key, kind: m[2] === "/restore" ? "removed" : m[2] === "/take-up" ? "othersOffer" : "live" };
+}
+
+/** An entry of the fixture, made through the use cases the first time a cell needs it (a few inserts, no HTTP). */
+function entryOf(f: Fixture, key: RegisterKey, kind: EntryKind): Promise<string> {
+  const name = `${key} ${kind}`;
+  let id = f.entries.get(name);
+  if (!id) {
+    const owner = kind === "othersOffer" ? f.partnerOrganisationId : f.organisationId;
+    const body = { ...registerBody(key, owner, `${f.entrySecret} (${key}, ${kind})`), ...(kind === "othersOffer" ? { kind: "offer", status: "open" } : {}) };
+    id = createEntry(ctx.handle.db, convenorActor, f.partnershipId, key, body).then(async (e) => {
+      if (kind === "removed") await removeEntry(ctx.handle.db, convenorActor, f.partnershipId, key, e.id);
+      return e.id;
+    });
+    f.entries.set(name, id);
+  }
+  return id;
+}
+
 /** Real ids for every path parameter; a new parameter fails loudly until it is given one here. */
 async function paramValue(name: string, role: Role, f: Fixture, key: string): Promise<string> {
   switch (name) {
     case "waveId":
-      return f[WAVE_FOR[key as RouteKey] ?? "openWaveId"];
+      return (await f.waves())[WAVE_FOR[key] ?? "openWaveId"];
     case "linkToken":
-      return f.linkToken;
+      return (await f.waves()).linkToken;
     case "otherWaveId":
-      return f.otherPublishedWaveId;
+      return (await f.waves()).otherPublishedWaveId;
     case "partnershipId":
       return f.partnershipId;
     case "organisationId":
@@ -239,15 +379,37 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
       const owner = role === "anonymous" ? "convenor" : role;
       return (await createApiToken(ctx.handle.db, accounts[owner].userId, "matrix")).id;
     }
+    case "entryId": {
+      const target = registerOf(key.split(" ")[1] ?? "");
+      if (!target) throw new Error(`No register in ${key}`);
+      return entryOf(f, target.key, target.kind);
+    }
     default:
       throw new Error(`The matrix has no fixture for the path parameter :${name}; add one to paramValue().`);
   }
 }
 
+/**
+ * The organisation a caller acts for in a register write: members their own; convenors the partner organisation, which
+ * has no people (convenors act for any); everyone else the member's organisation (they are refused whatever it names).
+ */
+function actsFor(role: Role, f: Fixture): { id: string; name: string } {
+  return role === "convenor" ? { id: f.partnerOrganisationId, name: f.partnerOrganisationName } : { id: f.organisationId, name: f.organisationName };
+}
+
 /** A valid body for each route that takes one, so the status reflects authorisation and not validation. */
-function bodyFor(key: RouteKey, role: Role): unknown {
+function bodyFor(key: string, role: Role, f: Fixture): unknown {
   const me = role === "anonymous" ? accounts.convenor : accounts[role];
-  switch (key) {
+  const [method = "", template = ""] = key.split(" ");
+  const registerWrite = /\/registers\/([a-z-]+)(\/import|\/:entryId)?$/.exec(template);
+  if (registerWrite && method !== "GET" && method !== "DELETE") {
+    const k = registerWrite[1] as RegisterKey;
+    const org = actsFor(role, f);
+    if (registerWrite[2] === "/import") return registerCsv(k, org.id, org.name);
+    if (registerWrite[2] === "/:entryId") return { [REGISTERS[k].titleField]: "Changed by the matrix" };
+    return registerBody(k, org.id);
+  }
+  switch (key as StaticKey) {
     case "POST /api/v1/setup":
       return { name: "Second Admin", email: `admin.${newSecret(16).toLowerCase().replace(/[^a-z0-9]/g, "")}@example.org`, password: PASSWORD };
     case "POST /api/v1/auth/sign-in":
@@ -278,14 +440,21 @@ function bodyFor(key: RouteKey, role: Role): unknown {
       return {};
     case "POST /api/v1/respond/:linkToken/response":
       return { answers: PULSE_ANSWERS };
+    case "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups":
+      return { organisationId: actsFor(role, f).id };
+    // The offer is the partner organisation's, so everyone takes it up for the member's organisation.
+    case "POST /api/v1/partnerships/:partnershipId/registers/offers-asks/:entryId/take-up":
+      return { organisationId: f.organisationId };
     default:
       return undefined;
   }
 }
 
 /** Headers a route needs beyond the caller's credentials. */
-function headersFor(key: RouteKey): Record<string, string> {
-  return key === "POST /api/v1/respond/:linkToken/response" ? { "idempotency-key": newSecret(16) } : {};
+function headersFor(key: string): Record<string, string> {
+  if (key === "POST /api/v1/respond/:linkToken/response") return { "idempotency-key": newSecret(16) };
+  if (key.endsWith("/import")) return { "content-type": "text/csv" };
+  return {};
 }
 
 async function fillPath(template: string, role: Role, f: Fixture, key: string): Promise<string> {
@@ -297,33 +466,86 @@ async function fillPath(template: string, role: Role, f: Fixture, key: string): 
   return out;
 }
 
-/** Every table's rows (rate-limit counters and token last-use times aside), to show a refused request changed nothing. */
-async function snapshot(db: Db): Promise<Record<string, string[]>> {
-  const tables =
+// ---------------------------------------------------------------------------------------------------------------
+// Noticing any change to stored data. Comparing a snapshot of every table before and after each refused request cost
+// time in proportion to everything the earlier cells had stored (most of the run); instead a trigger on every table
+// notes each insert, delete and real update (rate-limit counters and token last-use times aside) in a journal, and a
+// refused request must add nothing to it. The journal is rolled back with the transaction that wrote it.
+
+const JOURNAL = "matrix_change_journal";
+/** Changes the comparison ignored before, too: counters that a refused request may legitimately bump. */
+const UNWATCHED_TABLES = new Set(["rate_limits"]);
+const UNWATCHED_COLUMNS: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+
+async function tableNames(db: Db): Promise<string[]> {
+  const res =
     testDialect === "sqlite"
       ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
       : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
-  const out: Record<string, string[]> = {};
-  for (const { name } of tables.rows) {
-    if (name === "rate_limits") continue;
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
-    out[name] = rows.rows
-      .map((r) => {
-        const copy: Record<string, unknown> = { ...r };
-        if (name === "api_tokens") delete copy["last_used_at"];
-        return JSON.stringify(Object.keys(copy).sort().map((k) => [k, copy[k]]));
-      })
-      .sort();
-  }
-  return out;
+  return res.rows.map((r) => r.name).filter((n) => n !== JOURNAL).sort();
 }
+
+async function columnNames(db: Db, table: string): Promise<string[]> {
+  const res =
+    testDialect === "sqlite"
+      ? await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
+      : await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
+  return res.rows.map((r) => r.name);
+}
+
+/** The tables the journal watches (every table but the unwatched ones), with triggers installed on each. */
+async function watchEveryTable(db: Db): Promise<string[]> {
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const run = (text: string) => sql.raw(text).execute(db);
+  if (testDialect === "sqlite") {
+    await run(`create table ${JOURNAL} (id integer primary key autoincrement, tbl text not null, op text not null)`);
+  } else {
+    await run(`create table ${JOURNAL} (id bigserial primary key, tbl text not null, op text not null)`);
+    await run(`create function ${JOURNAL}_note() returns trigger language plpgsql as $$ begin insert into ${JOURNAL} (tbl, op) values (tg_table_name, lower(tg_op)); return null; end $$`);
+  }
+  const watched: string[] = [];
+  for (const table of await tableNames(db)) {
+    if (UNWATCHED_TABLES.has(table)) continue;
+    const ignore = UNWATCHED_COLUMNS[table] ?? [];
+    const columns = (await columnNames(db, table)).filter((c) => !ignore.includes(c));
+    const t = `${JOURNAL}_${table}`;
+    if (testDialect === "sqlite") {
+      const changed = columns.map((c) => `old.${q(c)} is not new.${q(c)}`).join(" or ");
+      for (const op of ["insert", "delete"]) await run(`create trigger ${q(`${t}_${op}`)} after ${op} on ${q(table)} begin insert into ${JOURNAL} (tbl, op) values (${lit(table)}, '${op}'); end`);
+      await run(`create trigger ${q(`${t}_update`)} after update on ${q(table)} when ${changed} begin insert into ${JOURNAL} (tbl, op) values (${lit(table)}, 'update'); end`);
+    } else {
+      const changed = columns.map((c) => `old.${q(c)} is distinct from new.${q(c)}`).join(" or ");
+      await run(`create trigger ${q(`${t}_insert_delete`)} after insert or delete on ${q(table)} for each row execute function ${JOURNAL}_note()`);
+      await run(`create trigger ${q(`${t}_update`)} after update on ${q(table)} for each row when (${changed}) execute function ${JOURNAL}_note()`);
+    }
+    watched.push(table);
+  }
+  return watched;
+}
+
+/** Where the journal stands now. */
+async function journalMark(db: Db): Promise<number> {
+  const row = await sql<{ n: number | string | null }>`select max(id) as n from ${sql.table(JOURNAL)}`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+/** What was changed since the mark, counted per table and kind ("people insert × 1"). */
+async function changesSince(db: Db, mark: number): Promise<string[]> {
+  const rows = await sql<{ tbl: string; op: string; n: number | string }>`select tbl, op, count(*) as n from ${sql.table(JOURNAL)} where id > ${mark} group by tbl, op order by tbl, op`.execute(db);
+  return rows.rows.map((r) => `${r.tbl} ${r.op} × ${Number(r.n)}`);
+}
+
+let watchedTables: string[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  watchedTables = await watchEveryTable(ctx.handle.db);
   // The first account comes through the real setup route; it is this matrix's convenor.
   const setup = await ctx.anonymous().post("/api/v1/setup", { name: "Convenor", email: "convenor@example.org", password: PASSWORD });
   expect(setup.status).toBe(201);
   accounts.convenor = { userId: setup.body.id, email: "convenor@example.org" };
+  convenorActor = { userId: setup.body.id, name: "Convenor", email: "convenor@example.org", via: "session" };
   for (const role of ["outsider", "viewer", "member", "otherConvenor"] as const) {
     const u = await ctx.user(role);
     expect(u.password).toBe(PASSWORD);
@@ -345,7 +567,25 @@ describe("authorisation matrix", () => {
     expect(listed.filter((k) => !served.includes(k)), "matrix rows the router lacks").toEqual([]);
   });
 
-  const cases = (Object.keys(MATRIX) as RouteKey[]).flatMap((key) => ROLES.map((role) => ({ key, role, expected: MATRIX[key][role] })));
+  it("watches every table for changes, and the journal notices one (it is not blind)", async () => {
+    const tables = await tableNames(ctx.handle.db);
+    expect(watchedTables).toEqual(tables.filter((t) => !UNWATCHED_TABLES.has(t)));
+    expect(watchedTables).toEqual(expect.arrayContaining(["users", "sessions", "partnerships", "organisations", "people", "audit_log", "register_entries", "register_versions"]));
+    const f = await currentFixture();
+    const mark = await journalMark(ctx.handle.db);
+    const live = await entryOf(f, "commitments", "live");
+    expect(await changesSince(ctx.handle.db, mark)).toEqual(expect.arrayContaining(["register_entries insert × 1", "register_versions insert × 1", "audit_log insert × 1"]));
+    const afterCreate = await journalMark(ctx.handle.db);
+    // A real update is noticed; writing back the same values, or a token's last-use time, is not.
+    await ctx.handle.db.updateTable("register_entries").set({ title: "changed" }).where("id", "=", live).execute();
+    await ctx.handle.db.updateTable("register_entries").set({ title: "changed" }).where("id", "=", live).execute();
+    const token = await createApiToken(ctx.handle.db, accounts.convenor.userId, "journal check");
+    await ctx.handle.db.updateTable("api_tokens").set({ last_used_at: new Date().toISOString() }).where("id", "=", token.id).execute();
+    expect(await changesSince(ctx.handle.db, afterCreate)).toEqual(["api_tokens insert × 1", "register_entries update × 1"]);
+    fixtureDirty = true;
+  });
+
+  const cases = Object.keys(MATRIX).flatMap((key) => ROLES.map((role) => ({ key, role, expected: MATRIX[key]![role] })));
 
   // Plain loops rather than it.each, whose titles would cut long paths short.
   for (const { key, role, expected } of cases) it(`${key} as ${role} → ${expected}`, async () => {
@@ -353,12 +593,15 @@ describe("authorisation matrix", () => {
     const client = await freshClient(role);
     const [method = "", template = ""] = key.split(" ");
     const path = await fillPath(template, role, f, key);
-    const body = bodyFor(key, role);
-    const before = expected >= 400 ? await snapshot(ctx.handle.db) : undefined;
+    const body = bodyFor(key, role, f);
+    const mark = expected >= 400 ? await journalMark(ctx.handle.db) : undefined;
     fixtureDirty = true;
     const res = await client.request(method, path, body, headersFor(key));
-    // Reads and refusals leave the fixture as it was (the snapshot below proves it); anything else gets a fresh one.
-    fixtureDirty = !(method === "GET" || res.status >= 400);
+    // Reads and refusals leave the fixture as it was (the journal below proves it); anything else gets a fresh one, except
+    // that a register write only changes register entries: those are made anew, in the same partnership.
+    const changed = !(method === "GET" || res.status >= 400);
+    fixtureDirty = changed && !template.includes("/registers/");
+    if (changed && !fixtureDirty) f.entries.clear();
     const context = `${method} ${path} as ${role}: ${res.status} ${res.text.slice(0, 300)}`;
 
     expect(res.status, context).toBe(expected);
@@ -367,13 +610,13 @@ describe("authorisation matrix", () => {
       expect(res.headers.get("content-type"), context).toMatch(/^application\/problem\+json/);
       expect(res.body, context).toMatchObject({ status: res.status, code: expect.any(String), detail: expect.any(String) });
     }
-    if (before) {
+    if (mark !== undefined) {
       // A refused request leaves no trace in the data (no half-done write, no audit entry).
-      expect(await snapshot(ctx.handle.db), `stored data changed after ${context}`).toEqual(before);
+      expect(await changesSince(ctx.handle.db, mark), `stored data changed after ${context}`).toEqual([]);
     }
 
     if ((role === "anonymous" || role === "outsider" || role === "otherConvenor") && !REVEALS_TO_TOKEN_HOLDER.has(key)) {
-      for (const secret of [f.partnershipName, f.purpose, f.organisationName, f.subjectEmail]) {
+      for (const secret of [f.partnershipName, f.purpose, f.organisationName, f.partnerOrganisationName, f.subjectEmail, f.entrySecret]) {
         expect(res.text.includes(secret), `${context} leaks "${secret}"`).toBe(false);
       }
     }
@@ -381,13 +624,70 @@ describe("authorisation matrix", () => {
     // Outsiders' 404 is word-for-word the 404 for a partnership that does not exist: no existence oracle.
     if (expected === 404 && template.includes(":partnershipId")) {
       const ghost = { ...f, partnershipId: "00000000-0000-4000-8000-000000000000" };
-      const ghostRes = await (await freshClient(role)).request(method, await fillPath(template, role, ghost, key), bodyFor(key, role), headersFor(key));
+      const ghostRes = await (await freshClient(role)).request(method, await fillPath(template, role, ghost, key), bodyFor(key, role, ghost), headersFor(key));
       expect({ status: ghostRes.status, code: ghostRes.body?.code, detail: ghostRes.body?.detail }, context).toEqual({
         status: res.status,
         code: res.body?.code,
         detail: res.body?.detail,
       });
     }
+  });
+
+  it("refuses a member acting for another organisation in every register with an owner (and stores nothing)", async () => {
+    fixtureDirty = true;
+    const f = await currentFixture();
+    const db = ctx.handle.db;
+    const member = await freshClient("member");
+    const reg = `/api/v1/partnerships/${f.partnershipId}/registers`;
+    const partner = { id: f.partnerOrganisationId, name: f.partnerOrganisationName };
+    const outcomes: string[] = [];
+    const expectRefused = async (status: number, what: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const mark = await journalMark(db);
+      const res = await member.request(method, path, body, headers);
+      const changes = await changesSince(db, mark);
+      if (res.status !== status || changes.length > 0) outcomes.push(`${what}: ${method} ${path} → ${res.status} ${res.text.slice(0, 200)}; changes ${JSON.stringify(changes)}`);
+      return res;
+    };
+    let checked = 0;
+    for (const key of REGISTER_KEYS) {
+      const def = REGISTERS[key];
+      if (!def.ownerField) continue;
+      checked++;
+      const theirs = (await createEntry(db, convenorActor, f.partnershipId, key, registerBody(key, partner.id, `${f.entrySecret} theirs`))).id;
+      const theirsRemoved = (await createEntry(db, convenorActor, f.partnershipId, key, registerBody(key, partner.id, `${f.entrySecret} theirs removed`))).id;
+      await removeEntry(db, convenorActor, f.partnershipId, key, theirsRemoved);
+      const own = await entryOf(f, key, "live");
+      const seen = await member.get(`${reg}/${key}/${theirs}`);
+      if (seen.status !== 200 || seen.body.canEdit !== false) outcomes.push(`${key}: member reads another organisation's entry → ${seen.status}, canEdit ${seen.body?.canEdit}`);
+      if ((await member.get(`${reg}/${key}/${own}`)).body?.canEdit !== true) outcomes.push(`${key}: member's own entry is not canEdit`);
+
+      await expectRefused(403, `${key} create for another organisation`, "POST", `${reg}/${key}`, registerBody(key, partner.id));
+      if (!def.fields.find((x) => x.name === def.ownerField)?.required) {
+        const { [def.ownerField]: _owner, ...ownerless } = registerBody(key, f.organisationId);
+        await expectRefused(403, `${key} create with no owner organisation (convenors' to make)`, "POST", `${reg}/${key}`, ownerless);
+      }
+      // The import names every bad row (422, "only your own organisation's entries") rather than refusing the whole file with 403.
+      const imported = await expectRefused(422, `${key} import for another organisation`, "POST", `${reg}/${key}/import`, registerCsv(key, partner.id, partner.name), { "content-type": "text/csv" });
+      if (!imported.body?.errors?.some((e: { path: string }) => e.path.startsWith("line 2"))) outcomes.push(`${key}: import refusal does not name line 2: ${imported.text.slice(0, 200)}`);
+      await expectRefused(403, `${key} change another organisation's entry`, "PATCH", `${reg}/${key}/${theirs}`, { [def.titleField]: "Not mine to change" });
+      await expectRefused(403, `${key} hand its own entry to another organisation`, "PATCH", `${reg}/${key}/${own}`, { [def.ownerField]: partner.id });
+      await expectRefused(403, `${key} remove another organisation's entry`, "DELETE", `${reg}/${key}/${theirs}`);
+      await expectRefused(403, `${key} restore another organisation's entry`, "POST", `${reg}/${key}/${theirsRemoved}/restore`);
+    }
+    const statement = await entryOf(f, "ways-of-working", "live");
+    await expectRefused(403, "sign another organisation up", "POST", `${reg}/ways-of-working/${statement}/sign-ups`, { organisationId: partner.id });
+    const ownOffer = await entryOf(f, "offers-asks", "live");
+    await expectRefused(403, "take up an offer for another organisation", "POST", `${reg}/offers-asks/${ownOffer}/take-up`, { organisationId: partner.id });
+    // The organisation that took up an offer may then edit it (the co-editor field), though the offer is another's.
+    const othersOffer = await entryOf(f, "offers-asks", "othersOffer");
+    const patchOthers = (status: string) => member.patch(`${reg}/offers-asks/${othersOffer}`, { status });
+    const before = await patchOthers("withdrawn");
+    const taken = await member.post(`${reg}/offers-asks/${othersOffer}/take-up`, { organisationId: f.organisationId });
+    const after = await patchOthers("delivered");
+    expect({ before: before.status, taken: taken.status, after: after.status, canEdit: after.body?.canEdit }).toEqual({ before: 403, taken: 200, after: 200, canEdit: true });
+    expect(checked).toBe(REGISTER_KEYS.filter((k) => REGISTERS[k].ownerField).length);
+    expect(outcomes).toEqual([]);
+    fixtureDirty = true;
   });
 
   it("refuses to revoke someone else's API token (404, and the token still works)", async () => {

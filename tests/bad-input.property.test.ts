@@ -10,9 +10,13 @@ import { MAX_BODY_BYTES } from "../src/http/app.ts";
 import { SESSION_COOKIE } from "../src/accounts/sessions.ts";
 import { ORIGIN, TestClient, createTestContext, type TestContext, type TestResponse } from "../src/testing/test-app.ts";
 import { testDialect } from "../src/testing/test-db.ts";
+import { REGISTERS } from "../src/registers/definitions/index.ts";
+import type { FieldSpec } from "../src/registers/fields.ts";
+import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
+import { MAX_IMPORT_BYTES } from "../src/registers/routes.ts";
 
 // Created at load time: the routes to test are read from the app itself, so a new write route is covered with no edit here.
-// Each route then gets a database of its own (see `useDatabaseOf`), which keeps the before/after snapshots small.
+// Each route then starts from an emptied database (see `useDatabaseOf`), which keeps the before/after snapshots small.
 const ctx = await createTestContext();
 afterAll(() => ctx.close());
 const convenor = await ctx.user("Convenor");
@@ -22,6 +26,8 @@ let current: TestContext = ctx;
 const db = (): Db => current.handle.db;
 
 const RUNS_AS_CONVENOR = 40;
+/** CSV imports get more runs: a whole file is many inputs at once, and all-or-nothing is the property that matters most. */
+const RUNS_CSV_AS_CONVENOR = 80;
 const RUNS_ANONYMOUS = 20;
 const RUNS_INERT = 6;
 
@@ -36,18 +42,36 @@ interface JsonSchema {
   format?: string;
   minLength?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   $ref?: string;
 }
+
+/** Which entry a register route acts on: a live one, a removed one (restore), or another organisation's open offer (take-up). */
+type EntryKind = "live" | "removed" | "othersOffer";
 
 interface WriteRoute {
   key: string;
   method: string;
   template: string;
   params: string[];
-  /** The JSON body schema (resolved), or undefined when the route takes no body. */
+  /** The JSON body schema (resolved), or undefined when the route takes no JSON body. */
   body: JsonSchema | undefined;
+  /** True when the body is a CSV file (the register imports). */
+  csv: boolean;
+  /** The register a register route writes, and which of its entries it acts on. */
+  register: { key: RegisterKey; entry: EntryKind | null } | undefined;
   /** False when the OpenAPI operation declares no security (setup, sign-in/out, invitations). */
   needsSignIn: boolean;
+}
+
+function registerOfRoute(template: string): WriteRoute["register"] {
+  const m = /\/registers\/([a-z-]+)(\/import|\/:entryId(\/[a-z-]+)?)?$/.exec(template);
+  if (!m) return undefined;
+  const key = m[1] as RegisterKey;
+  if (!REGISTER_KEYS.includes(key)) throw new Error(`Unknown register in ${template}`);
+  const entry: EntryKind | null = m[2]?.startsWith("/:entryId") ? (m[3] === "/restore" ? "removed" : m[3] === "/take-up" ? "othersOffer" : "live") : null;
+  return { key, entry };
 }
 
 const doc = ctx.app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "accord", version: "1" } }) as unknown as {
@@ -68,6 +92,7 @@ const writeRoutes: WriteRoute[] = [...new Set(ctx.app.routes.filter((r) => WRITE
     const [method = "", template = ""] = key.split(" ");
     const op = doc.paths[template.replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()];
     const body = resolve(op?.requestBody?.content?.["application/json"]?.schema);
+    const csv = op?.requestBody?.content?.["text/csv"] !== undefined;
     const properties = body?.properties ? Object.fromEntries(Object.entries(body.properties).map(([k, v]) => [k, resolve(v) ?? {}])) : undefined;
     return {
       key,
@@ -75,43 +100,102 @@ const writeRoutes: WriteRoute[] = [...new Set(ctx.app.routes.filter((r) => WRITE
       template,
       params: [...template.matchAll(/:(\w+)/g)].map((m) => m[1] ?? ""),
       body: body ? { ...body, ...(properties ? { properties } : {}) } : undefined,
+      csv,
+      register: registerOfRoute(template),
       // An undocumented route is assumed to need sign-in: the stricter assumption.
       needsSignIn: op === undefined || (op.security?.length ?? 0) > 0,
     };
   });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Fixture: a convenor with a partnership, an organisation, a person with an open invitation, and an API token.
+// Fixture: a convenor with a partnership, two organisations, a person with an open invitation, and an API token; for a
+// register route also the entry it acts on and the entries its fields may link to.
 // Rebuilt whenever a generated request happened to be valid and changed something.
 
 interface Fixture {
   session: string;
-  real: Record<string, string>;
+  /** Real values by name: path parameters, and body fields named like them (some are lists). */
+  real: Record<string, unknown>;
 }
 
-/** A database per route, all made at once (migrations run in parallel), each holding the same convenor account (copied, so no second password hash). */
-const databases = new Map<string, Promise<TestContext>>(
-  writeRoutes.map((r) => [
-    r.key,
-    createTestContext().then(async (c) => {
-      await c.handle.db.insertInto("users").values(convenorRow).execute();
-      return c;
-    }),
-  ]),
-);
-afterAll(async () => {
-  await Promise.all([...databases.values()].map(async (c) => (await c).close()));
-});
+/** The route whose database is in use, so the fixture can hold what that route acts on. */
+let currentRoute: WriteRoute | undefined;
+
+/** Names of fields (and path parameters) that take a real value from the fixture when generated as valid. */
+const REAL_NAMES = [
+  "partnershipId", "organisationId", "personId", "tokenId", "token",
+  "ownerOrganisationId", "proposedByOrganisationId", "toOrganisationId", "takenUpByOrganisationId", "ownerPersonId",
+  "agreedBy", "participants", "benefits", "priorityId", "adoptedByDecisionId", "goalIds",
+];
+
+/** A plain valid value for a field of a register (organisation fields name the given organisation). */
+function sampleValue(key: RegisterKey, f: FieldSpec, organisationId: string, title: string): unknown {
+  if (f.name === REGISTERS[key].titleField) return title;
+  switch (f.kind) {
+    case "text":
+      return `Fuzz ${f.label}`.slice(0, f.max);
+    case "date":
+      return "2026-06-30";
+    case "enum":
+      return f.default ?? f.values[0];
+    case "int":
+      return f.default ?? f.min;
+    case "organisation":
+      return organisationId;
+    case "organisations":
+      return [organisationId];
+    default:
+      throw new Error(`No sample value for the required ${f.kind} field ${key}.${f.name}; add one to sampleValue().`);
+  }
+}
+
+/** A register's required fields and its owner field, filled with valid values. */
+function registerBody(key: RegisterKey, organisationId: string, title: string): Record<string, unknown> {
+  const def = REGISTERS[key];
+  const body: Record<string, unknown> = {};
+  for (const f of def.fields) if (f.required || f.name === def.ownerField) body[f.name] = sampleValue(key, f, organisationId, title);
+  return body;
+}
+
+/** What each linked register's fixture entry is called (CSV cells name linked entries by title). */
+const linkedTitle = (key: RegisterKey) => `Fuzz linked ${key}`;
+
+/**
+ * One database for the routes, emptied before each route (every table but the migrations' own) and given the same
+ * convenor account again (copied, so no second password hash): every route starts from the same small state. (A
+ * database per route cost a migration each, and PostgreSQL runs migrations one at a time: most of the run.)
+ */
+const routesCtx = await createTestContext();
+afterAll(() => routesCtx.close());
+
+async function emptyDatabase(c: TestContext): Promise<void> {
+  const db = c.handle.db;
+  const names = (await allTableNames(db)).filter((n) => !n.startsWith("kysely_"));
+  if (testDialect === "postgres") {
+    await sql`truncate ${sql.join(names.map((n) => sql.table(n)))} cascade`.execute(db);
+  } else {
+    await sql`pragma foreign_keys = off`.execute(db);
+    try {
+      for (const n of names) await sql`delete from ${sql.table(n)}`.execute(db);
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(db);
+    }
+  }
+  await db.insertInto("users").values(convenorRow).execute();
+}
 
 function useDatabaseOf(route: WriteRoute): void {
   beforeAll(async () => {
-    current = (await databases.get(route.key)) ?? ctx;
+    await emptyDatabase(routesCtx);
+    current = routesCtx;
+    currentRoute = route;
     fixture = undefined;
     stored = undefined;
     dirty = true;
   });
   afterAll(() => {
     current = ctx;
+    currentRoute = undefined;
   });
 }
 
@@ -126,6 +210,7 @@ async function buildFixture(): Promise<Fixture> {
   const p = must(await c.post("/api/v1/partnerships", { name: `Fuzz ${tag}`, purpose: "Fuzzing" }), "partnership");
   const base = `/api/v1/partnerships/${p.id}`;
   const o = must(await c.post(`${base}/organisations`, { name: "Fuzz Org", sector: "other" }), "organisation");
+  const other = must(await c.post(`${base}/organisations`, { name: "Other Fuzz Org", sector: "education" }), "other organisation");
   const person = must(await c.post(`${base}/people`, { name: "Fuzz Person", email: `fuzz.${tag}@example.org`, role: "member", organisationId: o.id }), "person");
   const inv = must(await c.request("POST", `${base}/people/${person.id}/invitations`), "invitation");
   const token = await createApiToken(db(), convenor.userId, "fuzz");
@@ -133,23 +218,45 @@ async function buildFixture(): Promise<Fixture> {
   const wave = must(await c.post(`${base}/waves`, { ...waveBody, name: "Fuzz wave" }), "wave");
   must(await c.post(`${base}/waves/${wave.id}/open`), "open wave");
   const links = must(await c.post(`${base}/waves/${wave.id}/links`, { personIds: [person.id] }), "links");
-  const other = must(await c.post(`${base}/waves`, { ...waveBody, name: "Other fuzz wave" }), "other wave");
-  return {
-    session: secret,
-    real: {
-      partnershipId: p.id, organisationId: o.id, personId: person.id, tokenId: token.id, token: String(inv.url).split("/invite/")[1] ?? "",
-      waveId: wave.id, otherWaveId: other.id, linkToken: String(links.links[0]?.url ?? "").split("/respond/")[1] ?? "",
-    },
+  const otherWave = must(await c.post(`${base}/waves`, { ...waveBody, name: "Other fuzz wave" }), "other wave");
+  const real: Record<string, unknown> = {
+    partnershipId: p.id, organisationId: o.id, personId: person.id, tokenId: token.id, token: String(inv.url).split("/invite/")[1] ?? "",
+    waveId: wave.id, otherWaveId: otherWave.id, linkToken: String(links.links[0]?.url ?? "").split("/respond/")[1] ?? "",
+    personEmail: `fuzz.${tag}@example.org`,
+    // Register fields: the owner is Fuzz Org, the other party Other Fuzz Org, so valid bodies pass the cross-field rules.
+    ownerOrganisationId: o.id, proposedByOrganisationId: o.id, toOrganisationId: other.id, takenUpByOrganisationId: other.id, ownerPersonId: person.id,
+    agreedBy: [o.id, other.id], participants: [o.id, other.id], benefits: [{ organisationId: other.id, note: "Fuzz note" }],
   };
+  const reg = currentRoute?.register;
+  if (reg) {
+    const addEntry = async (key: RegisterKey, body: Record<string, unknown>) => must(await c.post(`${base}/registers/${key}`, body), `${key} entry`).id as string;
+    // The entries this register's fields may link to, by field name (CSV cells name them by title).
+    for (const f of REGISTERS[reg.key].fields) {
+      if (f.kind !== "entry" && f.kind !== "entries") continue;
+      const id = await addEntry(f.register, registerBody(f.register, o.id, linkedTitle(f.register)));
+      real[f.name] = f.kind === "entry" ? id : [id];
+    }
+    if (reg.entry) {
+      const owner = reg.entry === "othersOffer" ? other.id : o.id;
+      const id = await addEntry(reg.key, { ...registerBody(reg.key, owner, `Fuzz ${reg.key} entry`), ...(reg.entry === "othersOffer" ? { kind: "offer", status: "open" } : {}) });
+      if (reg.entry === "removed") must(await c.request("DELETE", `${base}/registers/${reg.key}/${id}`), "remove entry");
+      real["entryId"] = id;
+    }
+  }
+  return { session: secret, real };
 }
 
 /** Every table's rows as sorted JSON (rate-limit counters and api_tokens.last_used_at aside); works on SQLite and PostgreSQL. */
 async function tableNames(db: Db): Promise<string[]> {
+  return (await allTableNames(db)).filter((n) => n !== "rate_limits");
+}
+
+async function allTableNames(db: Db): Promise<string[]> {
   const res =
     testDialect === "sqlite"
       ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
       : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
-  return res.rows.map((r) => r.name).filter((n) => n !== "rate_limits").sort();
+  return res.rows.map((r) => r.name).sort();
 }
 
 const tablesOf = new WeakMap<Db, Promise<string[]>>();
@@ -207,7 +314,10 @@ type BodyPlan =
   | { kind: "raw"; text: string; contentType: string | null }
   | { kind: "none" }
   | { kind: "huge"; bytes: number; withContentLength: boolean }
-  | { kind: "deep"; depth: number; shape: "array" | "object" | "field" };
+  | { kind: "deep"; depth: number; shape: "array" | "object" | "field" }
+  /** A CSV file; `rows` is how many records it holds when it is well formed (to check the count imported), else null. */
+  | { kind: "csv"; text: string; contentType: string | null; rows: number | null }
+  | { kind: "hugeCsv"; bytes: number; withContentLength: boolean };
 
 interface Plan {
   params: Record<string, ParamPlan>;
@@ -277,12 +387,14 @@ function validValue(name: string, schema: JsonSchema, realNames: readonly string
   if (realNames.includes(name)) return fc.constant(REAL(name));
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
   if (schema.format === "email") return fc.integer({ min: 1, max: 1e9 }).map((n) => `someone.${n}@example.org`);
+  // Any real day the date fields accept, early years included (the derived views must cope with what was stored).
+  if (schema.format === "date") return fc.constantFrom("2026-06-30", "2026-01-01", "2099-12-31", "2024-02-29", "0050-06-01", "1000-01-01");
   if (types.includes("string")) {
     const min = Math.max(schema.minLength ?? 1, 1);
     const max = Math.max(schema.maxLength ?? 40, min);
     return fc.string({ unit: "grapheme-ascii", minLength: min, maxLength: Math.min(max, min + 30) }).map((s) => s.trim().padEnd(min, "v"));
   }
-  if (types.includes("integer") || types.includes("number")) return fc.integer({ min: 0, max: 10 });
+  if (types.includes("integer") || types.includes("number")) return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 10, (schema.minimum ?? 0) + 10) });
   if (types.includes("boolean")) return fc.boolean();
   if (types.includes("null")) return fc.constant(null);
   return fc.jsonValue({ maxDepth: 1 });
@@ -342,7 +454,149 @@ const malformedJson = fc.oneof(
   }),
 );
 
+// ---------------------------------------------------------------------------------------------------------------
+// CSV files for the register imports: mostly well-formed files whose cells are mostly valid (so whole files often import,
+// and a file with one bad cell among good rows tests all-or-nothing), with broken quoting, odd line ends, a BOM, unknown
+// or missing columns, rows of the wrong length, and plain junk.
+
+/** Cells the fixture makes valid: `<real name>` is replaced by the fixture's value when the request is sent. */
+function validCell(f: FieldSpec): fc.Arbitrary<string> {
+  switch (f.kind) {
+    case "text":
+      return fc.oneof(
+        { arbitrary: fc.constantFrom("Fuzz text", "Comma, inside", 'Quote " inside', "Two\nlines", "=1+1", "'=1+1", "-minus", "@at", "  padded  ", "Ünïcödé ✓"), weight: 2 },
+        { arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== ""), weight: 1 },
+      );
+    case "date":
+      return fc.constantFrom("2026-05-01", "2026-12-31", " 2025-01-01 ", "2099-02-28", "0001-01-01");
+    case "enum":
+      return fc.constantFrom(...f.values, ...Object.values(f.labels), ...f.values.map((v) => v.toUpperCase()));
+    case "int":
+      return fc.integer({ min: f.min, max: f.max }).map(String);
+    case "organisation":
+      return fc.constantFrom("Fuzz Org", "other fuzz org", "<real organisationId>");
+    case "organisations":
+      return fc.constantFrom("Fuzz Org", "Fuzz Org; Other Fuzz Org", "Other Fuzz Org;", "<real organisationId>");
+    case "person":
+      return fc.constantFrom("<real personEmail>", "Fuzz Person", "<real personId>");
+    case "entry":
+    case "entries":
+      return fc.constant(linkedTitle(f.register));
+    case "organisationNotes":
+      return fc.constantFrom("Fuzz Org: helps", "Other Fuzz Org", "Fuzz Org: a; Other Fuzz Org: b: c");
+  }
+}
+
+const badCell: fc.Arbitrary<string> = fc.oneof(
+  nastyString,
+  fc.constantFrom("2026-02-30", "2026-1-1", "Nowhere Ltd", "-5", "0", "1.5", "99999999999999999999", "maybe", "Fuzz Org;;x", ": note", "'", '"', "a,b", "Fuzz Org: " + "n".repeat(600)),
+  fc.string({ unit: "binary", maxLength: 20 }),
+);
+
+function quoteCell(cell: string): string {
+  return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+const CSV_TYPES = ["text/csv", "text/csv; charset=utf-8", "TEXT/CSV", "text/plain", "text/plain;charset=UTF-8"];
+const NOT_CSV_TYPES = [null, "application/json", "text/csvx", "application/csv", "text/html", "multipart/form-data; boundary=xyz"];
+const csvType = fc.oneof({ arbitrary: fc.constant<string | null>("text/csv"), weight: 8 }, { arbitrary: fc.constantFrom<string | null>(...CSV_TYPES), weight: 3 }, { arbitrary: fc.constantFrom(...NOT_CSV_TYPES), weight: 1 });
+
+function csvFile(key: RegisterKey): fc.Arbitrary<BodyPlan> {
+  const fields = REGISTERS[key].fields;
+  const required = fields.filter((f) => f.required);
+  const columns = fc
+    .tuple(
+      fc.shuffledSubarray([...fields]),
+      fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 }),
+      fc.option(fc.constantFrom("id", "version", "created_at", "colour", "", "__proto__"), { freq: 6 }),
+      fc.boolean(),
+    )
+    .map(([picked, withRequired, extra, labels]) => {
+      const cols: (FieldSpec | string)[] = withRequired ? [...required.filter((f) => !picked.includes(f)), ...picked] : picked;
+      if (extra !== null) cols.splice(cols.length === 0 ? 0 : 1, 0, extra);
+      return { cols, labels };
+    });
+  const row = (cols: (FieldSpec | string)[]) =>
+    fc.tuple(
+      ...cols.map((c) =>
+        typeof c === "string"
+          ? fc.constantFrom("", "1", "x")
+          : fc.oneof({ arbitrary: validCell(c), weight: c.required ? 30 : 20 }, { arbitrary: fc.constant(""), weight: c.required ? 0 : 6 }, { arbitrary: badCell, weight: 1 }),
+      ),
+    );
+  const wellFormed = columns.chain(({ cols, labels }) =>
+    fc.record({
+      header: fc.constant(cols.map((c) => (typeof c === "string" ? c : labels ? c.label : c.name))),
+      rows: fc.array(cols.length ? row(cols) : fc.constant([] as string[]), { minLength: 0, maxLength: 4 }),
+      // A row of the wrong length, a blank line, an unquoted (broken) cell.
+      spoil: fc.constantFrom("none", "none", "none", "none", "extraCell", "missingCell", "blankLine", "unquoted"),
+      eol: fc.constantFrom("\r\n", "\n", "\r"),
+      bom: fc.boolean(),
+      trailing: fc.boolean(),
+      contentType: csvType,
+    }),
+  );
+  const file = wellFormed.map(({ header, rows, spoil, eol, bom, trailing, contentType }): BodyPlan => {
+    const lines = [header.map(quoteCell).join(","), ...rows.map((r) => r.map(spoil === "unquoted" ? (x) => x : quoteCell).join(","))];
+    if (spoil === "extraCell" && lines.length > 1) lines[lines.length - 1] += ",extra";
+    if (spoil === "missingCell" && lines.length > 1) lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,[^,]*$/, "");
+    if (spoil === "blankLine") lines.splice(1, 0, "");
+    const text = (bom ? "\uFEFF" : "") + lines.join(eol) + (trailing ? eol : "");
+    // Rows that encode to nothing but blanks may be skipped by the parser: count only files with none.
+    const counted = spoil === "none" && rows.every((r) => r.join("").trim() !== "");
+    return { kind: "csv", text, contentType, rows: counted ? rows.length : null };
+  });
+  const junk = fc.record({
+    kind: fc.constant("csv" as const),
+    text: fc.oneof(
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.constantFrom("", "\uFEFF", "\r\n\r\n", '"', '"unterminated\nrow', 'a"b,c\n1,2', "title\n\"x\"y\"", ",,,\n,,,", "\u0000,\u0000", "title\n" + "x\n".repeat(20)),
+    ),
+    contentType: csvType,
+    rows: fc.constant(null),
+  });
+  return fc.oneof({ arbitrary: file, weight: 8 }, { arbitrary: junk, weight: 2 });
+}
+
+/** Examples every import is tried with: a valid file, the same with one bad row (nothing may be stored), and edge files. */
+function csvExamples(key: RegisterKey): BodyPlan[] {
+  const def = REGISTERS[key];
+  const cols = def.fields.filter((f) => f.required || f.name === def.ownerField);
+  const header = cols.map((f) => f.name).join(",");
+  const good = (title: string) => cols.map((f) => (f.name === def.titleField ? title : f.kind === "organisation" ? "Fuzz Org" : f.kind === "organisations" ? "Fuzz Org; Other Fuzz Org" : String(sampleValue(key, f, "Fuzz Org", title)))).join(",");
+  const bad = cols.map((f) => (f.name === def.titleField ? "x".repeat(1000) : f.kind === "organisation" ? "Nowhere Ltd" : f.kind === "date" ? "2026-02-30" : "")).join(",");
+  const csv = (text: string, rows: number | null = null, contentType: string | null = "text/csv"): BodyPlan => ({ kind: "csv", text, contentType, rows });
+  const tooMany = `${header}\n${Array.from({ length: 5001 }, (_, i) => good(`Row ${i}`)).join("\n")}\n`;
+  return [
+    csv(`${header}\r\n${good("One")}\r\n${good("Two")}\r\n`, 2),
+    csv(`${header}\n${good("One")}\n${bad}\n${good("Three")}\n`),
+    csv(`${header}\n${good("One")}\n${good("Two")},surplus\n`),
+    csv(`${header}\n"${good("unterminated")}\n`),
+    csv(`${header}\n`, 0),
+    csv(""),
+    csv("\uFEFF"),
+    csv(`\uFEFF${header}\r${good("Mac line ends")}\r`, 1),
+    csv(`colour,${header}\n"red",${good("Unknown column")}\n`),
+    csv(tooMany),
+    csv(`${header}\n${good("As JSON")}\n`, null, "application/json"),
+    csv(`${header}\n${good("No type")}\n`, null, null),
+  ];
+}
+
 function bodyPlan(route: WriteRoute, realNames: readonly string[]): fc.Arbitrary<BodyPlan> {
+  if (route.csv && route.register) {
+    const junk = fc.oneof(
+      fc.record({ kind: fc.constant("json" as const), value: objectBody(route.body, realNames), contentType: fc.constantFrom<string | null>(...JSON_TYPES, null) }),
+      fc.record({ kind: fc.constant("raw" as const), text: malformedJson, contentType: fc.constantFrom(...JSON_TYPES) }),
+      fc.record({ kind: fc.constant("none" as const) }),
+      fc.record({ kind: fc.constant("deep" as const), depth: fc.integer({ min: 50, max: 9000 }), shape: fc.constantFrom("array" as const, "object" as const, "field" as const) }),
+    );
+    return fc.oneof(
+      { arbitrary: csvFile(route.register.key), weight: 16 },
+      { arbitrary: junk, weight: 2 },
+      { arbitrary: fc.record({ kind: fc.constant("hugeCsv" as const), bytes: fc.integer({ min: MAX_IMPORT_BYTES + 1, max: Math.floor(1.5 * MAX_IMPORT_BYTES) }), withContentLength: fc.boolean() }), weight: 1 },
+    );
+  }
   const jsonType = fc.oneof({ arbitrary: fc.constant("application/json"), weight: 6 }, { arbitrary: fc.constantFrom(...JSON_TYPES), weight: 1 });
   const anyType = fc.oneof({ arbitrary: jsonType, weight: 8 }, { arbitrary: fc.constantFrom<string | null>(null, ...NOT_JSON_TYPES), weight: 1 });
   const notAnObject = fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }), fc.constant(null), fc.integer(), fc.double(), fc.string({ unit: "binary", maxLength: 20 }), fc.boolean());
@@ -367,7 +621,7 @@ function planFor(route: WriteRoute, realNames: readonly string[]): fc.Arbitrary<
   const params = fc.record(
     Object.fromEntries(
       // Real ids let a body reach validation; a route without a body learns more from unknown ids (and real ones succeed, which costs a fixture).
-      route.params.map((p) => [p, fc.oneof({ arbitrary: fc.constant({ real: true as const }), weight: route.body ? 3 : 1 }, { arbitrary: randomSegment.map((segment) => ({ segment })), weight: route.body ? 2 : 3 })]),
+      route.params.map((p) => [p, fc.oneof({ arbitrary: fc.constant({ real: true as const }), weight: route.body || route.csv ? 3 : 1 }, { arbitrary: randomSegment.map((segment) => ({ segment })), weight: route.body || route.csv ? 2 : 3 })]),
     ) as Record<string, fc.Arbitrary<ParamPlan>>,
   );
   return fc.record({ params, body: bodyPlan(route, realNames) });
@@ -385,8 +639,9 @@ function exampleObject(schema: JsonSchema | undefined, realNames: readonly strin
     if (realNames.includes(k)) out[k] = REAL(k);
     else if (p.enum && p.enum.length > 0) out[k] = p.enum[p.enum.length - 1];
     else if (p.format === "email") out[k] = "edge.case@example.org";
+    else if (p.format === "date") out[k] = "2026-06-30";
     else if (types.includes("string")) out[k] = "v".repeat(Math.max(p.minLength ?? 1, 12));
-    else if (types.includes("integer") || types.includes("number")) out[k] = 1;
+    else if (types.includes("integer") || types.includes("number")) out[k] = p.minimum ?? 1;
     else if (types.includes("boolean")) out[k] = true;
     else out[k] = null;
   }
@@ -407,9 +662,12 @@ function examplePlans(route: WriteRoute, realNames: readonly string[]): Plan[] {
     plans.push({ params: real, body: { kind: "raw", text: "{", contentType: "application/json" } });
     plans.push({ params: real, body: { kind: "json", value: base, contentType: "text/plain" } });
   }
-  plans.push({ params: real, body: { kind: "huge", bytes: MAX_BODY_BYTES + 1, withContentLength: false } });
+  const csv = route.csv && route.register ? csvExamples(route.register.key) : undefined;
+  if (csv) for (const body of csv) plans.push({ params: real, body });
+  plans.push({ params: real, body: csv ? { kind: "hugeCsv", bytes: MAX_IMPORT_BYTES + 1, withContentLength: false } : { kind: "huge", bytes: MAX_BODY_BYTES + 1, withContentLength: false } });
   for (const p of route.params) {
-    for (const segment of EDGE_SEGMENTS) plans.push({ params: { ...real, [p]: { segment } }, body: route.body ? { kind: "json", value: base, contentType: "application/json" } : { kind: "none" } });
+    const body: BodyPlan = csv ? csv[0]! : route.body ? { kind: "json", value: base, contentType: "application/json" } : { kind: "none" };
+    for (const segment of EDGE_SEGMENTS) plans.push({ params: { ...real, [p]: { segment } }, body });
   }
   return plans;
 }
@@ -418,6 +676,7 @@ function examplePlans(route: WriteRoute, realNames: readonly string[]): Plan[] {
 // Sending a plan, and what must hold.
 
 function encodeBody(plan: BodyPlan, f: Fixture): { text?: string; headers: Record<string, string> } {
+  const realText = (t: string) => t.replace(/<real (\w+)>/g, (marker, name: string) => (f.real[name] === undefined ? marker : String(f.real[name])));
   const real = (_k: string, v: unknown) => {
     const m = typeof v === "string" ? REAL_PATTERN.exec(v) : null;
     return m ? (f.real[m[1] ?? ""] ?? v) : v;
@@ -429,6 +688,12 @@ function encodeBody(plan: BodyPlan, f: Fixture): { text?: string; headers: Recor
       return { text: JSON.stringify(plan.value, real) ?? "null", headers: plan.contentType ? { "content-type": plan.contentType } : {} };
     case "raw":
       return { text: plan.text, headers: plan.contentType ? { "content-type": plan.contentType } : {} };
+    case "csv":
+      return { text: realText(plan.text), headers: plan.contentType ? { "content-type": plan.contentType } : {} };
+    case "hugeCsv": {
+      const text = `title\n${"h".repeat(plan.bytes)}\n`;
+      return { text, headers: { "content-type": "text/csv", ...(plan.withContentLength ? { "content-length": String(Buffer.byteLength(text)) } : {}) } };
+    }
     case "huge": {
       const text = JSON.stringify({ name: "h".repeat(plan.bytes) });
       return { text, headers: { "content-type": "application/json", ...(plan.withContentLength ? { "content-length": String(Buffer.byteLength(text)) } : {}) } };
@@ -462,8 +727,14 @@ function isJsonType(contentType: string | null): boolean {
 function determinedStatus(route: WriteRoute, plan: Plan): number | undefined {
   const b = plan.body;
   // The body limit applies to every /api/v1 request before routing, with or without a content-length.
-  if (b.kind === "huge") return 413;
+  if (b.kind === "huge" || b.kind === "hugeCsv") return 413;
   const realParams = Object.values(plan.params).every((p) => "real" in p);
+  if (route.csv) {
+    // The import reads only text/csv (or text/plain), and says so before reading the file or who is asking.
+    // A string body sent with no content-type goes as text/plain (the fetch standard), which the import accepts.
+    const type = b.kind === "none" ? null : b.kind === "deep" ? "application/json" : (b.contentType ?? "text/plain;charset=UTF-8");
+    return realParams && !/^text\/(csv|plain)\b/i.test(type ?? "") ? 415 : undefined;
+  }
   if (!realParams || !route.body) return undefined;
   if (b.kind === "deep") return 422;
   if ((b.kind === "json" || b.kind === "raw") && !isJsonType(b.contentType)) return 415;
@@ -473,6 +744,9 @@ function determinedStatus(route: WriteRoute, plan: Plan): number | undefined {
   return undefined;
 }
 
+/** The partnership's views derived from its registers. */
+const DERIVED_VIEWS = ["timeline", "attention", "kept-on-time", "reciprocity", "intentions-freshness", "goal-progress"];
+
 async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"): Promise<void> {
   const { f, before } = await ready();
   let path = route.template;
@@ -481,7 +755,7 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
     if (!p) throw new Error(`no plan for :${name}`);
     const realValue = f.real[name];
     if ("real" in p && realValue === undefined) throw new Error(`The fixture has no real value for :${name}; add one to buildFixture().`);
-    path = path.replace(`:${name}`, "real" in p ? encodeURIComponent(realValue ?? "") : p.segment);
+    path = path.replace(`:${name}`, "real" in p ? encodeURIComponent(String(realValue)) : p.segment);
   }
   const { text, headers } = encodeBody(plan.body, f);
   dirty = true;
@@ -494,6 +768,16 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
   if (expected !== undefined) expect(res.status, what).toBe(expected);
   if (as === "anonymous" && route.needsSignIn) expect(res.status, `anonymous request accepted: ${what}`).toBeGreaterThanOrEqual(400);
 
+  // A whole well-formed file is imported, every row of it.
+  if (res.status === 201 && plan.body.kind === "csv" && plan.body.rows !== null) expect(res.body, what).toEqual({ imported: plan.body.rows });
+  // Whatever a register write stored, the register and the views derived from it still answer.
+  if (res.status < 300 && route.register && as === "convenor") {
+    const base = `/api/v1/partnerships/${String(f.real["partnershipId"])}`;
+    for (const view of [`registers/${route.register.key}`, `registers/${route.register.key}.csv`, ...DERIVED_VIEWS]) {
+      const after = await send("GET", `${base}/${view}`, undefined, { cookie: `${SESSION_COOKIE}=${f.session}` });
+      expect(after.status, `GET ${view} after ${what}\n→ ${after.status} ${after.text.slice(0, 300)}`).toBe(200);
+    }
+  }
   if (res.status < 400) return; // A generated body that happens to be valid may change data: renew the fixture next run.
 
   expect(res.headers.get("content-type") ?? "", what).toMatch(/^application\/problem\+json/);
@@ -507,7 +791,9 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
     for (const e of errors as Array<{ path?: unknown; message?: unknown }>) {
       expect(typeof e.path === "string" && typeof e.message === "string", `malformed entry in errors: ${what}`).toBe(true);
       const path = String(e.path);
-      expect(nameable.has(path) || nameable.has(path.split(".")[0] ?? ""), `errors names "${path}", which is no field of this request: ${what}`).toBe(true);
+      // An import names the line of the file (and the column), or the file as a whole.
+      const inFile = route.csv && /^(line \d+(: \S+)?|file)$/.test(path);
+      expect(inFile || nameable.has(path) || nameable.has(path.split(".")[0] ?? ""), `errors names "${path}", which is no field of this request: ${what}`).toBe(true);
     }
     // Unknown fields are named, each of them, when the body was read at all.
     const unknown = sent.filter((k) => !Object.hasOwn(route.body?.properties ?? {}, k));
@@ -532,7 +818,18 @@ describe("bad input on write routes", () => {
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/partnerships")?.body?.properties).toHaveProperty("name");
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/setup")?.needsSignIn).toBe(false);
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/partnerships")?.needsSignIn).toBe(true);
-    expect(await tableNames(db())).toEqual(expect.arrayContaining(["users", "sessions", "api_tokens", "partnerships", "organisations", "people", "invitations", "audit_log", "instance"]));
+    // Every register's writes are found: a JSON body for create and change, a CSV file for import, and the entry each acts on.
+    for (const key of REGISTER_KEYS) {
+      const base = `/api/v1/partnerships/:partnershipId/registers/${key}`;
+      expect(writeRoutes.find((r) => r.key === `POST ${base}`)?.body?.properties, key).toHaveProperty(REGISTERS[key].titleField);
+      expect(writeRoutes.find((r) => r.key === `PATCH ${base}/:entryId`)?.body?.properties, key).toHaveProperty("version");
+      expect(writeRoutes.find((r) => r.key === `POST ${base}/import`), key).toMatchObject({ csv: true, body: undefined, register: { key, entry: null } });
+      expect(writeRoutes.find((r) => r.key === `POST ${base}/:entryId/restore`)?.register, key).toEqual({ key, entry: "removed" });
+      expect(writeRoutes.find((r) => r.key === `DELETE ${base}/:entryId`)?.register, key).toEqual({ key, entry: "live" });
+    }
+    expect(writeRoutes.find((r) => r.key.endsWith("/take-up"))?.register).toEqual({ key: "offers-asks", entry: "othersOffer" });
+    expect(writeRoutes.find((r) => r.key.endsWith("/sign-ups"))?.register).toEqual({ key: "ways-of-working", entry: "live" });
+    expect(await tableNames(db())).toEqual(expect.arrayContaining(["users", "sessions", "api_tokens", "partnerships", "organisations", "people", "invitations", "audit_log", "instance", "register_entries", "register_versions"]));
   });
 
   it("notices a change in stored data (the snapshot is not blind)", async () => {
@@ -548,20 +845,261 @@ describe("bad input on write routes", () => {
     useDatabaseOf(route);
     // A route that takes neither a body nor ids has little to vary (junk bodies are ignored; oversized ones get 413), and succeeds each time.
     const inert = !route.body && route.params.length === 0;
-    const realNames = ["partnershipId", "organisationId", "personId", "tokenId", "token"];
+    const realNames = REAL_NAMES;
 
     it("as the convenor: never a 5xx; 4xx are problems that change nothing", { timeout: 120_000 }, async () => {
+      // fast-check counts the examples among numRuns: add them, so every route also gets its random runs.
+      const examples = examplePlans(route, realNames).map((p): [Plan] => [p]);
       await fc.assert(
         fc.asyncProperty(planFor(route, realNames), (plan) => check(route, plan, "convenor")),
-        { numRuns: inert ? RUNS_INERT : RUNS_AS_CONVENOR, examples: examplePlans(route, realNames).map((p) => [p]) },
+        { numRuns: examples.length + (inert ? RUNS_INERT : route.csv ? RUNS_CSV_AS_CONVENOR : RUNS_AS_CONVENOR), examples },
       );
     });
 
     it(`anonymously: never a 5xx${route.needsSignIn ? ", never accepted" : ""}; 4xx are problems that change nothing`, { timeout: 120_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(planFor(route, realNames), (plan) => check(route, plan, "anonymous")),
-        { numRuns: inert ? RUNS_INERT : route.needsSignIn ? Math.ceil(RUNS_ANONYMOUS / 2) : RUNS_ANONYMOUS, ...(route.needsSignIn ? {} : { examples: examplePlans(route, realNames).map((p) => [p]) }) },
+        route.needsSignIn
+          ? { numRuns: inert ? RUNS_INERT : Math.ceil(RUNS_ANONYMOUS / 2) }
+          : { numRuns: examplePlans(route, realNames).length + (inert ? RUNS_INERT : RUNS_ANONYMOUS), examples: examplePlans(route, realNames).map((p): [Plan] => [p]) },
       );
     });
   });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Read routes with query strings: the register lists, the timeline, what needs attention and the measures as of a day.
+// Random query strings (known keys with good and bad values, unknown keys, repeats, broken percent-encoding, forged
+// cursors) never give a 5xx; and paging through a list with its cursors gives exactly the list in one page.
+
+interface QueryParam {
+  name: string;
+  schema: JsonSchema;
+}
+
+interface ReadRoute {
+  template: string;
+  query: QueryParam[];
+  /** The register a list route lists. */
+  register: RegisterKey | undefined;
+}
+
+const READ_PATH = /^\/api\/v1\/partnerships\/:partnershipId\/(registers\/([a-z-]+)|timeline|attention|kept-on-time|intentions-freshness)$/;
+const readRoutes: ReadRoute[] = [...new Set(ctx.app.routes.filter((r) => r.method === "GET" && READ_PATH.test(r.path)).map((r) => r.path))].sort().map((template) => {
+  const op = doc.paths[template.replace(/:(\w+)/g, "{$1}")]?.["get"] as { parameters?: Array<{ name: string; in: string; schema?: JsonSchema }> } | undefined;
+  const register = READ_PATH.exec(template)?.[2] as RegisterKey | undefined;
+  return { template, register, query: (op?.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: resolve(p.schema) ?? {} })) };
+});
+
+const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v), "utf8").toString("base64url");
+const forgedCursor = fc.oneof(
+  fc.constantFrom(
+    b64({ c: "9999-12-31", i: "" }),
+    b64({ c: "", i: "zzz" }),
+    b64({ c: 1, i: 2 }),
+    b64({ c: null, i: null }),
+    b64({ c: { a: 1 }, i: ["x"] }),
+    b64({ c: "a\u0000b", i: "x" }),
+    b64({ c: "\uD800", i: "x" }),
+    b64({ c: "x".repeat(300), i: "y" }),
+    b64({ c: "2026-01-01T00:00:00.000Z", i: "'; drop table register_entries; --" }),
+    b64({ c: "%", i: "_" }),
+    b64({}),
+    b64([]),
+    b64("null"),
+    b64("not json"),
+    "!!!",
+    "====",
+    "a".repeat(500),
+    "a".repeat(501),
+  ),
+  fc.record({ c: fc.string({ maxLength: 30 }), i: fc.string({ maxLength: 30 }) }).map(b64),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
+
+/** A value for a query parameter: one the schema accepts (real ids and cursors included), or one it may well refuse. */
+function queryValue(p: QueryParam, route: ReadRoute): fc.Arbitrary<string> {
+  const s = p.schema;
+  const good: fc.Arbitrary<string>[] = [];
+  if (s.enum) good.push(fc.constantFrom(...s.enum.filter((e) => e !== null).map(String)));
+  if (s.type === "integer") good.push(fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 100 }).map(String));
+  if (s.format === "date") good.push(fc.constantFrom("2026-01-01", "2026-06-30", "2024-02-29", "2099-12-31", "1970-01-01"));
+  if (p.name === "organisationId") good.push(fc.constantFrom("@@organisationId@@", "@@otherOrganisationId@@"));
+  if (p.name === "cursor") good.push(fc.constant("@@cursor@@"));
+  if (p.name === "status" && route.register) {
+    const def = REGISTERS[route.register];
+    const field = def.fields.find((f) => f.name === def.statusField);
+    if (field?.kind === "enum") good.push(fc.constantFrom(...field.values));
+  }
+  if (p.name === "q") good.push(fc.constantFrom("Alpha", "alpha", "%", "_", "\\", "Ün", "'", "a%b", ""));
+  if (good.length === 0) good.push(fc.string({ unit: "grapheme-ascii", maxLength: 20 }));
+  const bad: fc.Arbitrary<string>[] = [
+    nastyString,
+    fc.constantFrom("0", "-1", "201", "1e2", "1.5", "Infinity", "NaN", "0x10", " 5", "5 ", "2026-02-30", "0000-01-01", "9999-12-31", "+020000-01-01", "2026-13-01", "DESC", "Title", "include,only"),
+  ];
+  if (p.name === "cursor") bad.push(forgedCursor);
+  return fc.oneof({ arbitrary: fc.oneof(...good), weight: 3 }, { arbitrary: fc.oneof(...bad), weight: 2 });
+}
+
+/** Percent-encodes as a browser would; a lone surrogate (which has no UTF-8) goes as the bytes of one, which are not UTF-8. */
+const enc = (s: string) => (s.isWellFormed() ? encodeURIComponent(s) : encodeURIComponent(s.toWellFormed()).replace(/%EF%BF%BD/g, "%ED%A0%80"));
+
+/** A query string: known keys with good or bad values, unknown keys, repeated keys, and raw (possibly broken) encoding. */
+function queryString(route: ReadRoute): fc.Arbitrary<string> {
+  const known = route.query.map((p) => fc.tuple(fc.constant(p.name), queryValue(p, route)));
+  const unknown = fc.tuple(fc.oneof(fc.constantFrom("LIMIT", "limit[]", "__proto__", "constructor", "", "a b", "sort.order"), fc.string({ maxLength: 8 })), fc.string({ maxLength: 12 }));
+  const pair = fc.oneof({ arbitrary: fc.oneof(...known), weight: 6 }, { arbitrary: unknown, weight: 1 });
+  const rawPiece = fc.constantFrom("%", "%zz", "%E0%A4%A", "%00", "+", "&&", "=", "==", "limit", "limit=", "=5", "%FF", "%C0%AF", "%F0%9F%92%A5");
+  const piece = fc.oneof(
+    { arbitrary: fc.tuple(pair, fc.boolean()).map(([[k, v], plus]) => `${enc(k)}=${plus ? enc(v).replace(/%20/g, "+") : enc(v)}`), weight: 8 },
+    { arbitrary: fc.tuple(pair, rawPiece).map(([[k], raw]) => `${enc(k)}=${raw}`), weight: 1 },
+    { arbitrary: rawPiece, weight: 1 },
+  );
+  return fc.array(piece, { minLength: 0, maxLength: 6 }).map((pieces) => pieces.join("&"));
+}
+
+describe("bad query strings on read routes", () => {
+  let reads: TestContext;
+  let session = "";
+  const real: Record<string, string> = {};
+  const get = (path: string) => send("GET", path, undefined, { cookie: `${SESSION_COOKIE}=${session}` });
+
+  beforeAll(async () => {
+    reads = await createTestContext();
+    await reads.handle.db.insertInto("users").values(convenorRow).execute();
+    session = (await createSession(reads.handle.db, convenor.userId)).secret;
+    current = reads;
+    const c = new TestClient(reads.app, { cookie: session });
+    const must = (res: TestResponse, what: string) => {
+      if (res.status >= 300) throw new Error(`fixture step "${what}" failed: ${res.status} ${res.text}`);
+      return res.body;
+    };
+    const p = must(await c.post("/api/v1/partnerships", { name: "Reads", purpose: "" }), "partnership");
+    const base = `/api/v1/partnerships/${p.id}`;
+    const o = must(await c.post(`${base}/organisations`, { name: "Fuzz Org", sector: "other" }), "organisation");
+    const other = must(await c.post(`${base}/organisations`, { name: "Other Fuzz Org", sector: "education" }), "other organisation");
+    Object.assign(real, { partnershipId: p.id, organisationId: o.id, otherOrganisationId: other.id });
+    // Titles and dates with ties (equal, differing only in case, non-ASCII), one entry removed and one changed, in every register.
+    const titles = ["Alpha", "alpha", "Beta", "Alpha", "Ünïcode ✓", "_under%score"];
+    for (const key of REGISTER_KEYS) {
+      const def = REGISTERS[key];
+      const ids: string[] = [];
+      for (const [n, title] of titles.entries()) {
+        const body = registerBody(key, n % 2 ? other.id : o.id, title);
+        for (const f of def.fields) if (f.kind === "date" && f.required) body[f.name] = n % 3 ? "2026-03-01" : `2026-0${n + 1}-15`;
+        ids.push(must(await c.post(`${base}/registers/${key}`, body), `${key} ${title}`).id);
+      }
+      must(await c.request("DELETE", `${base}/registers/${key}/${ids[1]}`), "remove");
+      must(await c.patch(`${base}/registers/${key}/${ids[2]}`, { [def.titleField]: "Beta changed" }), "change");
+    }
+    for (const route of readRoutes) {
+      const path = route.template.replace(":partnershipId", p.id);
+      const page = await get(`${path}?limit=1`);
+      if (page.body?.nextCursor) real[`cursor ${route.template}`] = page.body.nextCursor;
+    }
+  });
+  afterAll(async () => {
+    current = ctx;
+    await reads?.close();
+  });
+
+  it("finds the read routes and their query parameters", () => {
+    expect(readRoutes.map((r) => r.template)).toEqual(expect.arrayContaining(["/api/v1/partnerships/:partnershipId/timeline", "/api/v1/partnerships/:partnershipId/attention", ...REGISTER_KEYS.map((k) => `/api/v1/partnerships/:partnershipId/registers/${k}`)]));
+    expect(readRoutes.find((r) => r.register === "commitments")?.query.map((q) => q.name)).toEqual(expect.arrayContaining(["status", "organisationId", "q", "deleted", "sort", "order", "limit", "cursor"]));
+    expect(Object.keys(real).filter((k) => k.startsWith("cursor ")).length).toBeGreaterThanOrEqual(REGISTER_KEYS.length + 1);
+  });
+
+  it("answers for entries dated in any year the date fields accept, and for any day asked about", async () => {
+    const c = new TestClient(reads.app, { cookie: session });
+    const base = `/api/v1/partnerships/${real["partnershipId"]}`;
+    const problems: string[] = [];
+    for (const asOf of ["0000-01-01", "0001-01-01", "0099-12-31", "0100-01-01", "9999-12-31"]) {
+      for (const view of ["attention", "kept-on-time", "intentions-freshness"]) {
+        const res = await get(`${base}/${view}?asOf=${asOf}`);
+        if (res.status !== 200 && res.status !== 422) problems.push(`GET ${view}?asOf=${asOf} → ${res.status} ${res.text.slice(0, 120)}`);
+      }
+    }
+    // The date fields take these days (201), so every view must then cope with them.
+    const early = [
+      await c.post(`${base}/registers/commitments`, { title: "Early commitment", organisationId: real["organisationId"], dueOn: "0050-06-01" }),
+      await c.post(`${base}/registers/intentions`, { title: "Early intentions", organisationId: real["organisationId"], statedOn: "0099-12-31" }),
+      await c.post(`${base}/registers/actions`, { title: "Early action", ownerOrganisationId: real["organisationId"], dueOn: "0001-01-01" }),
+    ];
+    for (const res of early) if (res.status !== 201 && res.status !== 422) problems.push(`POST → ${res.status} ${res.text.slice(0, 120)}`);
+    for (const view of DERIVED_VIEWS) {
+      const res = await get(`${base}/${view}`);
+      if (res.status !== 200) problems.push(`GET ${view} with entries dated in years 0001–0099 → ${res.status} ${res.text.slice(0, 120)}`);
+    }
+    // Leave the fixture as the properties below expect it.
+    for (const res of early) if (res.status === 201) await c.request("DELETE", `${base}/registers/${res.body.register}/${res.body.id}`);
+    expect(problems).toEqual([]);
+  });
+
+  for (const route of readRoutes) {
+    it(`${route.template}: never a 5xx; refusals are problems`, { timeout: 60_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(queryString(route), async (qs) => {
+          const query = qs.replace(/(?:@@|%40%40)(\w+)(?:@@|%40%40)/g, (marker, name: string) => {
+            const value = real[name === "cursor" ? `cursor ${route.template}` : name];
+            return value === undefined ? marker : encodeURIComponent(value);
+          });
+          const path = `${route.template.replace(":partnershipId", real["partnershipId"] ?? "")}?${query}`;
+          const res = await get(path);
+          const what = `GET ${path}\n→ ${res.status} ${res.text.slice(0, 400)}`;
+          expect(res.status, `server error: ${what}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.headers.get("content-type") ?? "", what).toMatch(/^application\/problem\+json/);
+            expect(res.body, what).toMatchObject({ status: res.status, code: expect.any(String), detail: expect.any(String) });
+            if (res.status === 422) expect(Array.isArray(res.body.errors) && res.body.errors.length > 0, what).toBe(true);
+          } else {
+            expect(res.status, what).toBe(200);
+            expect(typeof res.body, what).toBe("object");
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  const pageable = readRoutes.filter((r) => r.query.some((q) => q.name === "cursor"));
+  for (const route of pageable) {
+    it(`${route.template}: paging with the cursors gives the same items as one page, each once`, { timeout: 60_000 }, async () => {
+      const param = (name: string) => route.query.find((q) => q.name === name)?.schema.enum?.filter((e) => e !== null).map(String);
+      const choice = (name: string) => {
+        const values = param(name);
+        return values ? fc.option(fc.constantFrom(...values), { nil: undefined }) : fc.constant(undefined);
+      };
+      const filters = fc.record({
+        sort: choice("sort"),
+        order: choice("order"),
+        deleted: choice("deleted"),
+        register: choice("register"),
+        organisationId: route.query.some((q) => q.name === "organisationId") ? fc.option(fc.constantFrom(real["organisationId"]!, real["otherOrganisationId"]!), { nil: undefined }) : fc.constant(undefined),
+        q: route.query.some((q) => q.name === "q") ? fc.option(fc.constantFrom("alpha", "a", "%", "_"), { nil: undefined }) : fc.constant(undefined),
+      });
+      await fc.assert(
+        fc.asyncProperty(filters, fc.integer({ min: 1, max: route.register ? 3 : 25 }), async (f, limit) => {
+          const base = route.template.replace(":partnershipId", real["partnershipId"] ?? "");
+          const params = Object.entries(f).filter((e): e is [string, string] => e[1] !== undefined);
+          const qs = (extra: Record<string, string>) => new URLSearchParams([...params, ...Object.entries(extra)]).toString();
+          const whole = await get(`${base}?${qs({ limit: "200" })}`);
+          expect(whole.status, whole.text).toBe(200);
+          expect(whole.body.nextCursor, "one page of 200 holds everything here").toBeNull();
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          for (let pages = 0; pages <= whole.body.items.length; pages++) {
+            const page: TestResponse = await get(`${base}?${qs({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`);
+            expect(page.status, page.text).toBe(200);
+            expect(page.body.items.length).toBeLessThanOrEqual(limit);
+            seen.push(...page.body.items.map((i: { id: string }) => i.id));
+            cursor = page.body.nextCursor;
+            if (!cursor) break;
+          }
+          expect(cursor, "paging did not end").toBeNull();
+          expect(seen, `paged ${base}?${qs({ limit: String(limit) })}`).toEqual(whole.body.items.map((i: { id: string }) => i.id));
+        }),
+        { numRuns: route.register ? 25 : 10 },
+      );
+    });
+  }
 });
