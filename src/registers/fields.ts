@@ -33,16 +33,21 @@ export type EntryData = Record<string, FieldValue>;
 const ID = safeString().trim().min(1, "Choose one.").max(64);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day written YYYY-MM-DD. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** A real calendar day written YYYY-MM-DD, in a year a partnership could mean (1900–2199). */
 export function isRealDay(s: string): boolean {
   if (!ISO_DAY.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export const DaySchema = safeString()
   .trim()
-  .refine(isRealDay, "Enter a real date as YYYY-MM-DD.")
+  .refine(isRealDay, `Enter a real date as YYYY-MM-DD, between ${FIRST_YEAR} and ${LAST_YEAR}.`)
   .openapi({ format: "date", example: "2026-03-31" });
 
 /** The zod type for one field's value when present (not null). */

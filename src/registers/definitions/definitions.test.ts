@@ -56,5 +56,9 @@ describe("isRealDay", () => {
     expect(isRealDay("2026-02-29")).toBe(false);
     expect(isRealDay("2026-1-01")).toBe(false);
     expect(isRealDay("2026-04-31")).toBe(false);
+    expect(isRealDay("0050-06-01")).toBe(false);
+    expect(isRealDay("1900-01-01")).toBe(true);
+    expect(isRealDay("0050-06-01")).toBe(false);
+    expect(isRealDay("1900-01-01")).toBe(true);
   });
 });

@@ -13,8 +13,10 @@ export function dayNumber(iso: string): number {
   const m = ISO_DAY.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${JSON.stringify(iso)}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  const ms = back.getTime();
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new RangeError(`not a calendar date: ${JSON.stringify(iso)}`);
   }
