@@ -112,6 +112,16 @@ const STATIC_MATRIX = {
   // Another organisation acts on an entry: members for their own organisation (the body names it), convenors for any.
   "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups": memberWrite(201),
   "POST /api/v1/partnerships/:partnershipId/registers/offers-asks/:entryId/take-up": memberWrite(200),
+
+  // The trust network of a published wave (the fixture's waves ask for organisational ratings), read by any member.
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/nominees": memberRead,
+  "PUT /api/v1/partnerships/:partnershipId/waves/:waveId/nominees": convenorOnly(200),
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/ties.csv": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations.csv": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network.graphml": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations/:organisationId": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/compare/:otherWaveId": memberRead,
 } satisfies Record<string, Row>;
 
 const registerBase = (key: RegisterKey) => `/api/v1/partnerships/:partnershipId/registers/${key}`;
@@ -159,6 +169,12 @@ const WAVE_FOR: Partial<Record<string, WaveName>> = {
   "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/open": "draftWaveId",
   "POST /api/v1/partnerships/:partnershipId/waves/:waveId/publish": "closedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/ties.csv": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations.csv": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network.graphml": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations/:organisationId": "publishedWaveId",
+  "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/compare/:otherWaveId": "publishedWaveId",
 } satisfies Partial<Record<StaticKey, WaveName>>;
 const PULSE_ANSWERS = Object.fromEntries(instrumentItems(latestInstrument("pulse")).map((i) => [i.key, { value: 4 }]));
 
@@ -224,7 +240,7 @@ function ok(res: TestResponse, what: string): TestResponse {
 }
 
 async function buildWaves(convenor: TestClient, base: string, subjectPersonId: string): Promise<Waves> {
-  const wave = { instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-12-31", k: 5 };
+  const wave = { instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-12-31", k: 5, networkMode: "organisational" };
   const draft = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Draft wave" }), "draft wave");
   const open = ok(await convenor.post(`${base}/waves`, { ...wave, name: "Open wave" }), "open wave");
   ok(await convenor.post(`${base}/waves/${open.body.id}/open`), "open the wave");
@@ -440,6 +456,8 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
       return {};
     case "POST /api/v1/respond/:linkToken/response":
       return { answers: PULSE_ANSWERS };
+    case "PUT /api/v1/partnerships/:partnershipId/waves/:waveId/nominees":
+      return { nominees: [] };
     case "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups":
       return { organisationId: actsFor(role, f).id };
     // The offer is the partner organisation's, so everyone takes it up for the member's organisation.
