@@ -1,6 +1,5 @@
 /** The two register actions a different organisation takes: signing up to a ways-of-working statement, taking up an offer or ask. */
 import type { Actor } from "../accounts/actor.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/database.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -9,7 +8,7 @@ import { loadOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { REGISTERS } from "./definitions/index.ts";
 import type { WhenOptions } from "./entry-use-cases.ts";
 import type { RegisterKey } from "./keys.ts";
-import { derivedColumns, loadEntry, parseStored, toView, writeVersion, type EntryView, type SignUp } from "./store.ts";
+import { derivedColumns, loadEntry, parseStored, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
 import type { RegisterVersionsTable } from "./tables.ts";
 
 /** Members act for their own organisation; convenors for any. */
@@ -38,16 +37,7 @@ async function changeStored(
     const before = await loadEntry(tx, partnershipId, key, id);
     if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed.`);
     const { stored, summary } = apply(parseStored(before), org.name);
-    const row = { ...before, ...derivedColumns(def, stored.fields), data: JSON.stringify(stored), version: before.version + 1, updated_by: actor.userId, updated_at: at };
-    const res = await tx
-      .updateTable("register_entries")
-      .set({ organisation_ids: row.organisation_ids, status: row.status, data: row.data, version: row.version, updated_by: actor.userId, updated_at: at })
-      .where("id", "=", id)
-      .where("version", "=", before.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", "Someone else changed this at the same moment; try again.");
-    await writeVersion(tx, row, action, summary, actor.userId, at);
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: `register.${action}`, entityType: key, entityId: id, summary, detail: { register: key, organisationId } });
+    const row = await saveChange(tx, before, { ...before, ...derivedColumns(def, stored.fields), data: JSON.stringify(stored) }, { action, summary, userId: actor.userId, at, detail: { organisationId } });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }

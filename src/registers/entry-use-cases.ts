@@ -1,6 +1,5 @@
 /** Use cases for one register entry: create, read, change, remove (tombstone), restore, and its history. */
 import type { Actor } from "../accounts/actor.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { newId, nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -10,7 +9,7 @@ import { REGISTERS, type RegisterDefinition } from "./definitions/index.ts";
 import { normalise, type EntryData } from "./fields.ts";
 import type { RegisterKey } from "./keys.ts";
 import { CREATE_BODIES, UPDATE_BODIES } from "./schemas.ts";
-import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, requireEdit, toView, writeVersion, type EntryView, type SignUp } from "./store.ts";
+import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, recordChange, requireEdit, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
 import type { RegisterVersionsTable } from "./tables.ts";
 
 /** Options only the demo and imports use: when it happened. */
@@ -52,8 +51,7 @@ export async function insertEntry(tx: DbOrTx, actor: Actor, m: Membership, def: 
   };
   await tx.insertInto("register_entries").values(row).execute();
   const summary = `${action === "imported" ? "Imported" : "Added"} ${def.singular} “${row.title}”`;
-  await writeVersion(tx, row, action, summary, actor.userId, at);
-  await recordAudit(tx, { partnershipId: m.partnershipId, actorUserId: actor.userId, action: `register.${action}`, entityType: def.key, entityId: row.id, summary, detail: { register: def.key } });
+  await recordChange(tx, row, action, summary, actor.userId, at);
   return row;
 }
 
@@ -99,17 +97,8 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
     const problems = [...(def.check?.(fields) ?? []), ...(await checkReferences(tx, partnershipId, changedSpecs, fields))];
     if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
     if (changedSpecs.length === 0) return toView(def, before, m);
-    const row = { ...before, ...derivedColumns(def, fields), data: JSON.stringify({ ...stored, fields }), version: before.version + 1, updated_by: actor.userId, updated_at: at };
-    const res = await tx
-      .updateTable("register_entries")
-      .set({ organisation_id: row.organisation_id, organisation_ids: row.organisation_ids, title: row.title, status: row.status, due_key: row.due_key, data: row.data, version: row.version, updated_by: row.updated_by, updated_at: row.updated_at })
-      .where("id", "=", id)
-      .where("version", "=", before.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", `Someone else changed this ${def.singular} at the same moment; reload and try again.`);
-    const summary = describeChanges(def, stored.fields, fields, row.title);
-    await writeVersion(tx, row, "updated", summary, actor.userId, at);
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "register.updated", entityType: key, entityId: id, summary, detail: { register: key, version: row.version } });
+    const next = { ...before, ...derivedColumns(def, fields), data: JSON.stringify({ ...stored, fields }) };
+    const row = await saveChange(tx, before, next, { action: "updated", summary: describeChanges(def, stored.fields, fields, next.title), userId: actor.userId, at });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }
@@ -122,11 +111,8 @@ async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: Regi
     const before = await loadEntry(tx, partnershipId, key, id);
     requireEdit(def, m, parseStored(before).fields);
     if (remove === (before.deleted_at !== null)) throw new AppError("conflict", remove ? `This ${def.singular} is already removed.` : `This ${def.singular} is not removed.`);
-    const row = { ...before, version: before.version + 1, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null, updated_by: actor.userId, updated_at: at };
-    await tx.updateTable("register_entries").set({ version: row.version, deleted_at: row.deleted_at, deleted_by: row.deleted_by, updated_by: row.updated_by, updated_at: at }).where("id", "=", id).execute();
-    const summary = `${remove ? "Removed" : "Restored"} ${def.singular} “${row.title}”`;
-    await writeVersion(tx, row, remove ? "removed" : "restored", summary, actor.userId, at);
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: remove ? "register.removed" : "register.restored", entityType: key, entityId: id, summary, detail: { register: key } });
+    const summary = `${remove ? "Removed" : "Restored"} ${def.singular} “${before.title}”`;
+    const row = await saveChange(tx, before, { ...before, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null }, { action: remove ? "removed" : "restored", summary, userId: actor.userId, at });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }

@@ -1,6 +1,7 @@
 // Integration tests for the registers: edit rights, history, tombstones, lists, derived measures, timeline and attention.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, type TestClient, type TestContext } from "../testing/test-app.ts";
+import { loadEntry, saveChange } from "./store.ts";
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -65,6 +66,18 @@ describe("history, tombstones and concurrency", () => {
     expect(history[1].data.outcome).toBe("kept");
     const audit = (await convenor.get(`${base}/audit`)).body.items.map((a: { action: string }) => a.action);
     expect(audit).toEqual(expect.arrayContaining(["register.created", "register.updated", "register.removed", "register.restored"]));
+  });
+
+  it("refuses to store a change made from a stale read, whatever the change (remove and restore too)", async () => {
+    const { convenor, reg, trust, base } = await setUp();
+    const c = (await convenor.post(`${reg}/commitments`, commitment(trust.id))).body;
+    const partnershipId = base.split("/").pop()!;
+    const stale = await loadEntry(ctx.handle.db, partnershipId, "commitments", c.id);
+    expect((await convenor.patch(`${reg}/commitments/${c.id}`, { note: "first" })).status).toBe(200);
+    const removeFromStale = saveChange(ctx.handle.db, stale, { ...stale, deleted_at: "2026-01-01T00:00:00.000Z", deleted_by: stale.created_by }, { action: "removed", summary: "x", userId: stale.created_by, at: "2026-01-01T00:00:00.000Z" });
+    await expect(removeFromStale).rejects.toMatchObject({ code: "conflict" });
+    const history = (await convenor.get(`${reg}/commitments/${c.id}/history`)).body.items;
+    expect(history.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([[1, "created"], [2, "updated"]]);
   });
 
   it("dates an outcome afresh when it changes, and says what changed in words", async () => {

@@ -1,6 +1,7 @@
 /** Reading and writing register entries: the row ↔ view mapping, reference checks, and the version row every change writes. */
 import type { Membership } from "../partnerships/access.ts";
 import type { DbOrTx } from "../db/database.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { newId } from "../db/ids.ts";
 import { AppError, notFound, type FieldProblem } from "../errors/app-error.ts";
 import type { RegisterDefinition } from "./definitions/index.ts";
@@ -140,18 +141,43 @@ export async function checkReferences(db: DbOrTx, partnershipId: string, specs: 
   return problems;
 }
 
-export async function writeVersion(
+/** Writes the entry's new state to its history and the audit log, in the caller's transaction. */
+export async function recordChange(
   tx: DbOrTx,
   row: Pick<RegisterEntriesTable, "id" | "partnership_id" | "register" | "organisation_ids" | "version" | "title" | "data">,
   action: RegisterVersionsTable["action"],
   summary: string,
   userId: string,
   at: string,
+  detail: Record<string, unknown> = {},
 ): Promise<void> {
   await tx
     .insertInto("register_versions")
     .values({ id: newId(), entry_id: row.id, partnership_id: row.partnership_id, register: row.register, organisation_ids: row.organisation_ids, version: row.version, action, title: row.title, summary, data: row.data, changed_by: userId, changed_at: at })
     .execute();
+  await recordAudit(tx, { partnershipId: row.partnership_id, actorUserId: userId, action: `register.${action}`, entityType: row.register, entityId: row.id, summary, detail: { register: row.register, version: row.version, ...detail } });
+}
+
+/**
+ * Stores the next version of an entry: every mutable column, only if nobody changed it since `before`
+ * was read (otherwise 409), then its history row and audit entry. Every change after creation goes through here.
+ */
+export async function saveChange<R extends EntryRow>(
+  tx: DbOrTx,
+  before: R,
+  next: Pick<EntryRow, "organisation_id" | "organisation_ids" | "title" | "status" | "due_key" | "data" | "deleted_at" | "deleted_by">,
+  change: { action: RegisterVersionsTable["action"]; summary: string; userId: string; at: string; detail?: Record<string, unknown> },
+): Promise<R> {
+  const row: R = { ...before, ...next, version: before.version + 1, updated_by: change.userId, updated_at: change.at };
+  const res = await tx
+    .updateTable("register_entries")
+    .set({ organisation_id: row.organisation_id, organisation_ids: row.organisation_ids, title: row.title, status: row.status, due_key: row.due_key, data: row.data, deleted_at: row.deleted_at, deleted_by: row.deleted_by, version: row.version, updated_by: row.updated_by, updated_at: row.updated_at })
+    .where("id", "=", before.id)
+    .where("version", "=", before.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", "Someone else changed this entry at the same moment; reload and try again.");
+  await recordChange(tx, row, change.action, change.summary, change.userId, change.at, change.detail);
+  return row;
 }
 
 /** `Commitment “X”: outcome Open → Kept; outcome recorded on` — what changed, with choices shown as before → after. */
