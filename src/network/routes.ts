@@ -5,10 +5,9 @@ import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, router } from "../http/openapi.ts";
 import { IdParam } from "../partnerships/contracts.ts";
 import { TIE_DIMENSIONS } from "./ratings.ts";
-import { getNetwork, networkView, compareNetworkWaves, organisationProfile } from "./network-views.ts";
+import { compareNetworkWaves, getNetwork, organisationProfile } from "./network-views.ts";
 import { networkGraphml, organisationsCsv, tiesCsv } from "./network-exports.ts";
 import { listNominees, setNominees } from "./nominees.ts";
-import { loadNetwork, publishedNetworkWave } from "./get-network.ts";
 
 const security = cookieAuth;
 const tags = ["Trust network"];
@@ -24,6 +23,7 @@ const Loose = (name: string, description: string) => z.record(z.string(), z.unkn
 const conflict = { 409: commonErrors[422] };
 
 export const networkRoutes = router();
+
 
 networkRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/nominees", tags, security, summary: "Who answers for each organisation (organisational mode)", request: { params: WaveParams }, responses: { 200: json(NomineesSchema, "Nominees"), ...commonErrors } }),
@@ -53,8 +53,7 @@ networkRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/network/ties.csv", tags, security, summary: "Every pair's tie and status as CSV", request: { params: WaveParams, query: DimensionQuery }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...conflict, ...commonErrors } }),
   async (c) => {
     const p = c.req.valid("param");
-    const { wave, role } = await publishedNetworkWave(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId);
-    const view = networkView(await loadNetwork(c.get("deps").db, wave), c.req.valid("query").dimension ?? "overall", role);
+    const view = await getNetwork(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId, c.req.valid("query").dimension);
     return c.body(tiesCsv(view), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="accord-network-ties.csv"` });
   },
 );
@@ -63,8 +62,7 @@ networkRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/network/organisations.csv", tags, security, summary: "Each organisation's network measures as CSV", request: { params: WaveParams, query: DimensionQuery }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...conflict, ...commonErrors } }),
   async (c) => {
     const p = c.req.valid("param");
-    const { wave, role } = await publishedNetworkWave(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId);
-    const view = networkView(await loadNetwork(c.get("deps").db, wave), c.req.valid("query").dimension ?? "overall", role);
+    const view = await getNetwork(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId, c.req.valid("query").dimension);
     return c.body(organisationsCsv(view), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="accord-network-organisations.csv"` });
   },
 );
@@ -73,8 +71,7 @@ networkRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/waves/{waveId}/network.graphml", tags, security, summary: "The released network as GraphML (Gephi, Kumu, yEd)", request: { params: WaveParams, query: DimensionQuery }, responses: { 200: { description: "GraphML", content: { "application/graphml+xml": { schema: z.string() } } }, ...conflict, ...commonErrors } }),
   async (c) => {
     const p = c.req.valid("param");
-    const { wave, role } = await publishedNetworkWave(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId);
-    const view = networkView(await loadNetwork(c.get("deps").db, wave), c.req.valid("query").dimension ?? "overall", role);
+    const view = await getNetwork(c.get("deps").db, requireActor(c), p.partnershipId, p.waveId, c.req.valid("query").dimension);
     return c.body(networkGraphml(view), 200, { "content-type": "application/graphml+xml; charset=utf-8", "content-disposition": `attachment; filename="accord-network.graphml"` });
   },
 );
