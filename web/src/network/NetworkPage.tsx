@@ -1,5 +1,5 @@
 // /partnerships/:id/waves/:waveId/network – a published wave's trust network: drawing, table, figures, organisations, pairs, comparison, downloads.
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { fetchAll } from "../api/api.ts";
 import { ApiError } from "../api/client.ts";
@@ -10,6 +10,7 @@ import { surveyApi } from "../api/surveys.ts";
 import { ErrorPanel, Loading } from "../components/Feedback.tsx";
 import { formatDateTime, plural } from "../format.ts";
 import { useTitle } from "../hooks.ts";
+import { useLoad } from "../useLoad.ts";
 import { usePartnership } from "../pages/PartnershipLayout.tsx";
 import { wavePath } from "../surveys/wave-format.ts";
 import { AsymmetricPairs } from "./AsymmetricPairs.tsx";
@@ -64,41 +65,15 @@ export function NetworkPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const dimension = asDimension(search.get("dimension"));
-  const [network, setNetwork] = useState<WaveNetwork | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [waves, setWaves] = useState<Wave[]>([]);
-  const [generation, setGeneration] = useState(0);
+  const { data: network, error, loading, reload } = useLoad(useCallback(() => networkApi.network(partnership.id, waveId, dimension), [partnership.id, waveId, dimension]));
+  // Only the comparison needs the list of waves, so a failure to load it is not shown.
+  const waves = useLoad(useCallback(() => fetchAll((cursor) => surveyApi.listWaves(partnership.id, cursor)), [partnership.id])).data ?? [];
   useTitle(network ? `Trust network: ${network.wave.name} – ${partnership.name}` : "Trust network");
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setLoading(true);
-    networkApi.network(partnership.id, waveId, dimension).then(
-      (n) => live && (setNetwork(n), setLoading(false)),
-      (e: unknown) => live && (setError(e), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnership.id, waveId, dimension, generation]);
-
-  useEffect(() => {
-    let live = true;
-    fetchAll((cursor) => surveyApi.listWaves(partnership.id, cursor)).then(
-      (list) => live && setWaves(list),
-      () => undefined, // only the comparison needs the list
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnership.id]);
 
   const elements = useMemo(() => (network ? networkElements(network, dimension) : []), [network, dimension]);
   const back = wavePath(partnership.id, waveId);
   if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return <NetworkUnavailable error={error} back={back} />;
-  if (error) return <ErrorPanel error={error} onRetry={() => setGeneration((g) => g + 1)} />;
+  if (error) return <ErrorPanel error={error} onRetry={reload} />;
   if (!network) return <Loading what="Loading the trust network" />;
 
   const { wave } = network;

@@ -1,5 +1,5 @@
 // /partnerships/:id/waves/:waveId/results – a published wave's results: scores heat grid, a chart per question, comparison, CSV.
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { fetchAll } from "../api/api.ts";
 import { ApiError } from "../api/client.ts";
@@ -12,6 +12,7 @@ import { FreeTextSection, GroupsSummary, QuestionsSection, ScoresSection } from 
 import { formatDateTime } from "../format.ts";
 import { networkPath } from "../network/network-format.ts";
 import { useTitle } from "../hooks.ts";
+import { useLoad } from "../useLoad.ts";
 import { notShown } from "../surveys/figures.ts";
 import { wavePath } from "../surveys/wave-format.ts";
 import "../styles/results.css";
@@ -57,40 +58,14 @@ export function ResultsPage() {
   const { waveId = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const breakdown = asBreakdown(search.get("breakdown"));
-  const [results, setResults] = useState<Results | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [waves, setWaves] = useState<Wave[]>([]);
-  const [generation, setGeneration] = useState(0);
-  const [loading, setLoading] = useState(true);
+  const { data: results, error, loading, reload } = useLoad(useCallback(() => surveyApi.results(partnership.id, waveId, breakdown), [partnership.id, waveId, breakdown]));
+  // Only the comparison needs the list of waves, so a failure to load it is not shown.
+  const waves = useLoad(useCallback(() => fetchAll((cursor) => surveyApi.listWaves(partnership.id, cursor)), [partnership.id])).data ?? [];
   useTitle(results ? `Results: ${results.wave.name} – ${partnership.name}` : "Results");
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setLoading(true);
-    surveyApi.results(partnership.id, waveId, breakdown).then(
-      (r) => live && (setResults(r), setLoading(false)),
-      (e: unknown) => live && (setError(e), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnership.id, waveId, breakdown, generation]);
-
-  useEffect(() => {
-    let live = true;
-    fetchAll((cursor) => surveyApi.listWaves(partnership.id, cursor)).then(
-      (list) => live && setWaves(list),
-      () => undefined, // only the comparison needs the list
-    );
-    return () => {
-      live = false;
-    };
-  }, [partnership.id]);
 
   const back = wavePath(partnership.id, waveId);
   if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return <Unavailable error={error} back={back} />;
-  if (error) return <ErrorPanel error={error} onRetry={() => setGeneration((g) => g + 1)} />;
+  if (error) return <ErrorPanel error={error} onRetry={reload} />;
   if (!results) return <Loading what="Loading the results" />;
 
   const { wave, respondents } = results;

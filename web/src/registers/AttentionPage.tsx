@@ -8,7 +8,7 @@ import { formatDay } from "../format.ts";
 import { useTitle } from "../hooks.ts";
 import { ATTENTION_KINDS, dayCount } from "./format.ts";
 import { entryPath, useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 const SOON_DAYS = 14;
 

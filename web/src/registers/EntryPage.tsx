@@ -15,7 +15,7 @@ import { EntryForm } from "./EntryForm.tsx";
 import { EntryHistory } from "./EntryHistory.tsx";
 import { statusLabel } from "./format.ts";
 import { useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 function Entry({ meta, entryId }: { meta: RegisterMeta; entryId: string }) {
   const { partnership, base } = useRegisters();

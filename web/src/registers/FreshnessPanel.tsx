@@ -6,7 +6,7 @@ import { ErrorPanel, Loading, TableWrap } from "../components/Feedback.tsx";
 import { formatDay, plural } from "../format.ts";
 import { FRESHNESS_BANDS } from "./format.ts";
 import { entryPath, useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 export function FreshnessPanel({ refreshKey }: { refreshKey: number }) {
   const { partnership } = useRegisters();

@@ -6,7 +6,7 @@ import { ErrorPanel, Loading } from "../components/Feedback.tsx";
 import { formatDay, plural } from "../format.ts";
 import { percent } from "./format.ts";
 import { entryPath, useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 export function GoalProgressPanel({ refreshKey }: { refreshKey: number }) {
   const { partnership } = useRegisters();

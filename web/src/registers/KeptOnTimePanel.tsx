@@ -5,7 +5,7 @@ import { ErrorPanel, Loading, TableWrap } from "../components/Feedback.tsx";
 import { formatDay } from "../format.ts";
 import { percent } from "./format.ts";
 import { useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 export function KeptOnTimePanel({ refreshKey }: { refreshKey: number }) {
   const { partnership } = useRegisters();

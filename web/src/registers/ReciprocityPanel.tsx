@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { registersApi } from "../api/registers.ts";
 import { ErrorPanel, Loading, TableWrap } from "../components/Feedback.tsx";
 import { useRegisters } from "./RegistersLayout.tsx";
-import { useLoad } from "./useLoad.ts";
+import { useLoad } from "../useLoad.ts";
 
 /** A pair whose give and take differ by this much or more is shown as unbalanced. */
 const UNBALANCED = 2;
