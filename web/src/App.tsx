@@ -45,6 +45,14 @@ function Results() {
 const NetworkPage = lazy(() => import("./network/NetworkPage.tsx").then((m) => ({ default: m.NetworkPage })));
 const OrganisationProfilePage = lazy(() => import("./network/OrganisationProfilePage.tsx").then((m) => ({ default: m.OrganisationProfilePage })));
 
+// The health pages bring the charting library too; they load only when opened.
+const HealthPage = lazy(() => import("./health/HealthPage.tsx").then((m) => ({ default: m.HealthPage })));
+const OrganisationHealthPage = lazy(() => import("./health/OrganisationHealthPage.tsx").then((m) => ({ default: m.OrganisationHealthPage })));
+
+function Health({ organisation = false }: { organisation?: boolean }) {
+  return <Suspense fallback={<Loading what="Loading partnership health" />}>{organisation ? <OrganisationHealthPage /> : <HealthPage />}</Suspense>;
+}
+
 function Network({ profile = false }: { profile?: boolean }) {
   return <Suspense fallback={<Loading what="Loading the trust network" />}>{profile ? <OrganisationProfilePage /> : <NetworkPage />}</Suspense>;
 }
@@ -113,6 +121,8 @@ export function App() {
                 <Route path=":key" element={<RegisterPage />} />
                 <Route path=":key/:entryId" element={<EntryPage />} />
               </Route>
+              <Route path="health" element={<Health />} />
+              <Route path="health/organisations/:organisationId" element={<Health organisation />} />
               <Route path="audit" element={<AuditPage />} />
             </Route>
           </Route>
