@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-surveys.ts";
 import * as m0003 from "./migrations/0003-registers.ts";
 import * as m0004 from "./migrations/0004-network.ts";
+import * as m0005 from "./migrations/0005-health.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-surveys": m0002,
   "0003-registers": m0003,
   "0004-network": m0004,
+  "0005-health": m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -9,9 +9,11 @@ import { waveRoutes } from "../surveys/routes.ts";
 import { AppError } from "../errors/app-error.ts";
 import { peopleRoutes } from "../partnerships/people-routes.ts";
 import { networkRoutes } from "../network/routes.ts";
+import { healthRoutes } from "../health/routes.ts";
 import { insightRoutes } from "../registers/insight-routes.ts";
 import { MAX_IMPORT_BYTES, registerRoutes } from "../registers/routes.ts";
 import { partnershipRoutes } from "../partnerships/routes.ts";
+import { transferRoutes } from "../transfer/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
 import { csrfGuard, identify, requestId, securityHeaders } from "./middleware.ts";
@@ -56,6 +58,8 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", registerRoutes);
   app.route("/api/v1", insightRoutes);
   app.route("/api/v1", networkRoutes);
+  app.route("/api/v1", transferRoutes);
+  app.route("/api/v1", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });
