@@ -1,6 +1,7 @@
 /** Perceived trust for the health page: published survey scores, change since baseline, and trust received in each network wave. */
 import type { Actor } from "../accounts/actor.ts";
 import type { Db } from "../db/database.ts";
+import { AppError } from "../errors/app-error.ts";
 import { loadNetwork, measuresFor } from "../network/get-network.ts";
 import { ALL } from "../surveys/results/compute-results.ts";
 import { compareWaves, getWaveResults } from "../surveys/results/get-results.ts";
@@ -13,6 +14,12 @@ const mean = (xs: (number | null)[]): number | null => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length === 0 ? null : v.reduce((s, x) => s + x, 0) / v.length;
 };
+
+/** An imported partnership may not have kept a comparison (409): then there is no change to show. */
+function notKept(err: unknown): null {
+  if (err instanceof AppError && err.code === "conflict") return null;
+  throw err;
+}
 
 /** Published waves up to `asOf` (by publication day), oldest first. Only released figures are read, through the results code. */
 export async function perceivedTrust(db: Db, actor: Actor, partnershipId: string, asOf: string): Promise<{ perceived: Perceived; trustReceived: TrustReceived[] }> {
@@ -40,7 +47,7 @@ export async function perceivedTrust(db: Db, actor: Actor, partnershipId: string
   }
   const first = published[0];
   const last = published[published.length - 1];
-  const sinceBaseline = first && last && first.id !== last.id ? await compareWaves(db, actor, partnershipId, first.id, last.id).catch(() => null) : null;
+  const sinceBaseline = first && last && first.id !== last.id ? await compareWaves(db, actor, partnershipId, first.id, last.id).catch(notKept) : null;
 
   const network: Perceived["network"] = [];
   const trustReceived: TrustReceived[] = [];
