@@ -6,6 +6,7 @@ import { requireMembership } from "../partnerships/access.ts";
 import type { Role, Sector } from "../partnerships/sectors.ts";
 import type { WavesTable } from "../surveys/tables.ts";
 import { loadWave } from "../surveys/wave-use-cases.ts";
+import { NETWORK_KIND, readSnapshot } from "../transfer/snapshots.ts";
 import { networkMeasures, type NetworkMeasures } from "./measures/index.ts";
 import type { Ratings, TieDimension } from "./ratings.ts";
 import { organisationalTies, personalTies, releasedTieSizes, type Tie } from "./release.ts";
@@ -52,6 +53,9 @@ export async function publishedNetworkWave(db: Db, actor: Actor, partnershipId: 
 }
 
 export async function loadNetwork(db: Db, wave: WavesTable): Promise<WaveNetworkData> {
+  // An imported partnership has no ratings to recompute from: it keeps the network as it was released.
+  const kept = await readSnapshot(db, wave.id, NETWORK_KIND);
+  if (kept !== undefined) return kept as WaveNetworkData;
   const organisations = await db.selectFrom("organisations").select(["id", "name", "sector"]).where("partnership_id", "=", wave.partnership_id).where("deleted_at", "is", null).orderBy("name").orderBy("id").execute();
   const orgIds = organisations.map((o) => o.id);
   const ties = await tiesOf(db, wave, orgIds, await previousSizes(db, wave, orgIds));

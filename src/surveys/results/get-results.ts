@@ -10,6 +10,7 @@ import { getInstrument } from "../instruments/registry.ts";
 import type { Answers } from "../instruments/types.ts";
 import type { WavesTable } from "../tables.ts";
 import { loadWave } from "../wave-use-cases.ts";
+import { compareKind, isImportedWave, readSnapshot, resultsKind } from "../../transfer/snapshots.ts";
 import { ALL, buildBreakdown, computeResults, type BreakdownKind, type ResponseRecord } from "./compute-results.ts";
 import { respondentScores } from "./scoring.ts";
 
@@ -63,17 +64,39 @@ async function resultsFor(db: Db, partnershipId: string, wave: WavesTable, break
 }
 
 export async function getWaveResults(db: Db, actor: Actor, partnershipId: string, waveId: string, breakdown: BreakdownKind) {
-  const wave = await publishedWave(db, actor, partnershipId, waveId);
-  const { results } = await resultsFor(db, partnershipId, wave, breakdown);
+  return waveResults(db, await publishedWave(db, actor, partnershipId, waveId), breakdown);
+}
+
+async function computedWaveResults(db: Db, wave: WavesTable, breakdown: BreakdownKind) {
+  const { results } = await resultsFor(db, wave.partnership_id, wave, breakdown);
   return { wave: { id: wave.id, name: wave.name, k: wave.k, publishedAt: wave.published_at }, ...results };
+}
+
+/** A published wave's results (no access check): the figures kept by an import when there are some, else computed. */
+export async function waveResults(db: Db, wave: WavesTable, breakdown: BreakdownKind): Promise<Awaited<ReturnType<typeof computedWaveResults>>> {
+  const kept = await readSnapshot(db, wave.id, resultsKind(breakdown));
+  return kept !== undefined ? (kept as Awaited<ReturnType<typeof computedWaveResults>>) : computedWaveResults(db, wave, breakdown);
 }
 
 type Change = { status: "released"; difference: number; lower: number | null; upper: number | null } | { status: "suppressed"; reason: string };
 
 /** Change in every score of the whole partnership between two published waves, with Welch 95% intervals. */
 export async function compareWaves(db: Db, actor: Actor, partnershipId: string, waveId: string, otherWaveId: string) {
-  const a = await publishedWave(db, actor, partnershipId, waveId);
-  const b = await publishedWave(db, actor, partnershipId, otherWaveId);
+  return comparePublishedWaves(db, await publishedWave(db, actor, partnershipId, waveId), await publishedWave(db, actor, partnershipId, otherWaveId));
+}
+
+/** The comparison of two published waves (no access check); an imported pair answers with the comparison it kept, if any. */
+export async function comparePublishedWaves(db: Db, a: WavesTable, b: WavesTable): Promise<Awaited<ReturnType<typeof computedComparison>>> {
+  const kept = (await readSnapshot(db, a.id, compareKind(b.id))) ?? (await readSnapshot(db, b.id, compareKind(a.id)));
+  if (kept !== undefined) return kept as Awaited<ReturnType<typeof computedComparison>>;
+  if ((await isImportedWave(db, a.id)) || (await isImportedWave(db, b.id))) {
+    throw new AppError("conflict", "This comparison was not kept in the import: an imported partnership keeps each published wave compared with the one before it and with the first.");
+  }
+  return computedComparison(db, a, b);
+}
+
+async function computedComparison(db: Db, a: WavesTable, b: WavesTable) {
+  const partnershipId = a.partnership_id;
   const [from, to] = (a.opened_at ?? "") <= (b.opened_at ?? "") ? [a, b] : [b, a];
   const x = await resultsFor(db, partnershipId, from, "none");
   const y = await resultsFor(db, partnershipId, to, "none");
