@@ -131,15 +131,20 @@ export function InstitutionsSection({ health, partnershipId }: Props) {
         </TableWrap>
       )}
       {flagged.length > 0 ? (
-        <ul className="list list--bullet" aria-label="Pairs resting on one person">
-          {flagged.map((p) => (
-            <li key={`${p.a}-${p.b}`}>
-              {p.aName} and {p.bName}: {pct(p.share)} of their {p.joint} joint entries were carried by {p.carriedBy?.personName ?? "one person"}
-              {p.carriedBy ? ` at ${p.carriedBy.organisationName}` : ""}. If they left, most of this working relationship would go with them; bring a second
-              person in on each side.
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="body">
+            {flagged.length === 1 ? "One pair rests" : `${flagged.length} pairs rest`} on one person. If that person left, most of the working relationship would go
+            with them: bring a second person in on each side.
+          </p>
+          <ul className="list list--bullet" aria-label="Pairs resting on one person">
+            {flagged.map((p) => (
+              <li key={`${p.a}-${p.b}`}>
+                {p.aName} and {p.bName}: {pct(p.share)} of {p.joint} joint entries carried by {p.carriedBy?.personName ?? "one person"}
+                {p.carriedBy ? ` (${p.carriedBy.organisationName})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </>
   );

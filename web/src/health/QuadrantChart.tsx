@@ -37,7 +37,7 @@ function build(rows: Placed[], q: Health["quadrant"], width: number) {
         Plot.text([c], { frameAnchor: c.anchor as "top-right", text: "text", fill: "#505a5f", dx: c.anchor.endsWith("left") ? 6 : -6, dy: c.anchor.startsWith("top") ? 6 : -6 }),
       ),
       Plot.dot(rows, { className: "quadrant-dot", x: "behaviour", y: "perceived", symbol: "quadrant", r: 7, fill: (r: Placed) => COLOURS[r.quadrant] ?? "#0b0c0c", stroke: "#0b0c0c" }),
-      Plot.text(rows, { x: "behaviour", y: "perceived", text: "organisationName", dy: -14, fill: "#0b0c0c", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(rows, { x: "behaviour", y: "perceived", text: "organisationName", lineWidth: width < 500 ? 9 : 16, lineAnchor: "bottom", dy: -10, fill: "#0b0c0c", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
     ],
   });
 }
