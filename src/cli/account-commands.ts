@@ -1,4 +1,4 @@
-/** CLI commands for accounts: `user create`, `user disable`, `token create`. */
+/** CLI commands for accounts: `user create`, `user password`, `user disable`, `token create`. */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { createApiToken } from "../accounts/api-tokens.ts";
 import { EmailSchema, NameSchema } from "../accounts/contracts.ts";
 import { PasswordSchema } from "../accounts/passwords.ts";
 import { disableUser } from "../accounts/disable-user.ts";
+import { setPassword } from "../accounts/set-password.ts";
 import { createUserWithPassword, findUserByEmail } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadConfig } from "../config/config.ts";
@@ -51,6 +52,20 @@ export function registerAccountCommands(program: Command): void {
         const row = await createUserWithPassword(db, input);
         await recordAudit(db, { partnershipId: null, actorUserId: null, action: "user.created", entityType: "user", entityId: row.id, summary: `Created the account ${row.email} from the command line` });
         console.log(`Created ${row.name} <${row.email}> (${row.id}).`);
+      });
+    });
+  user
+    .command("password")
+    .description("set an account's password and end its sessions (accounts restored by `accord import` have none)")
+    .requiredOption("--email <email>", "the person's email")
+    .option("--password <password>", "password (visible in shell history; prefer --password-stdin)")
+    .option("--password-stdin", "read the password from standard input")
+    .action(async (opts: { email: string; password?: string; passwordStdin?: boolean }) => {
+      const input = parse(z.object({ email: EmailSchema, password: PasswordSchema }), { email: opts.email, password: readPassword(opts) }, "input");
+      await withDb(async ({ db }) => {
+        const row = await setPassword(db, input.email, input.password);
+        console.log(`${row.hadPassword ? "Changed" : "Set"} the password of ${row.name} <${row.email}>; their sessions are ended.`);
+        if (row.disabled) console.error("This account is disabled, so it still cannot sign in.");
       });
     });
   user

@@ -40,6 +40,7 @@ program
 
 registerAccountCommands(program);
 registerDemoCommand(program);
+(await import("./transfer-command.ts")).registerTransferCommands(program);
 
 function explain(err: unknown): string {
   if (err instanceof AppError) return [err.message, ...(err.fields ?? []).map((f) => `${f.path}: ${f.message}`).filter((line) => line !== err.message).map((line) => `  ${line}`)].join("\n");
