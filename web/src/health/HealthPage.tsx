@@ -28,7 +28,9 @@ export function HealthPage() {
     <div className="health">
       <h2 className="heading-l">Partnership health</h2>
       <p className="body">Whether trust is growing, whether it shows in what organisations do, and whether it rests on recorded ways of working or on a few people.</p>
-      {data ? <PeriodPicker from={data.period.from} to={data.period.to} loading={health.loading} onChange={setPeriod} /> : null}
+      {data || health.error ? (
+        <PeriodPicker from={data?.period.from ?? period.from ?? ""} to={data?.period.to ?? period.to ?? ""} loading={health.loading} onChange={setPeriod} />
+      ) : null}
       <HealthLinks partnershipId={partnership.id} period={data ? data.period : period} isConvenor={isConvenor} />
       {health.error ? <ErrorPanel error={health.error} onRetry={health.reload} /> : null}
       {!data && !health.error ? <Loading what="Loading partnership health" /> : null}
