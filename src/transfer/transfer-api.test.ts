@@ -126,7 +126,7 @@ describe("the restored partnership", () => {
   });
 
   it("lists the same people, each without a password until the operator sets one", async () => {
-    const statuses = async (c: TestClient) => ((await c.get(`${base}/people`)).body.items as { userId: string; status: string }[]).map((p) => [p.userId, p.status]);
+    const statuses = async (c: TestClient) => ((await c.get(`${base}/people`)).body.items as { userId: string; status: string }[]).map((p) => [p.userId, p.status] as const);
     const before = new Map(await statuses(original));
     const after = new Map(await statuses(restored));
     expect([...after.keys()]).toEqual([...before.keys()]);
