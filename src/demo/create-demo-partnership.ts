@@ -5,13 +5,15 @@ import { addOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { createPartnership, type PartnershipView } from "../partnerships/partnership-use-cases.ts";
 import { addPerson } from "../partnerships/people-use-cases.ts";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIP, DEMO_PEOPLE, demoEmail } from "./demo-data.ts";
+import { createDemoPressureEvents } from "./demo-pressure.ts";
+import { demoRegisterContext } from "./demo-registers-context.ts";
 import { createDemoRegisters, DEMO_REGISTER_STEPS, type DemoPersonRef } from "./demo-registers.ts";
 import { createDemoWaves } from "./demo-waves.ts";
 
 export type Progress = (done: number, total: number, label: string) => void;
 
 export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}): Promise<PartnershipView> {
-  const total = 2 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length + DEMO_REGISTER_STEPS.length;
+  const total = 3 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length + DEMO_REGISTER_STEPS.length;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
 
@@ -36,8 +38,11 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
     people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId: person.userId, email: person.email });
     step(p.name);
   }
-  await createDemoWaves(db, actor, partnership.id, { orgIds, people });
+  const now = new Date();
+  await createDemoWaves(db, actor, partnership.id, { orgIds, people }, now);
   step("survey waves");
-  await createDemoRegisters(db, partnership.id, orgIds, people, { step });
+  await createDemoRegisters(db, partnership.id, orgIds, people, { now, step });
+  await createDemoPressureEvents(demoRegisterContext(db, partnership.id, orgIds, people, now), now);
+  step("pressure events");
   return partnership;
 }

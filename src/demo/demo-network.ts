@@ -7,8 +7,14 @@
  *   (3.7 by the follow-up), but Age Well's view of the trust falls from 2.7 to 2.0 after the clinician for its
  *   carers' evening never came: the follow-up's clearest one-sided pair.
  * - The trust and Willowbank Home Care both broke promises to each other, and rate each other low throughout.
- *   Eastgate Housing's view of Willowbank drops to 1.7 once two care rounds on its estate are handed back,
- *   while Willowbank still rates Eastgate 2.7: a second one-sided pair.
+ *   Eastgate Housing's view of Willowbank drops to 1.3 once two care rounds on its estate are handed back,
+ *   while Willowbank still rates Eastgate 2.7: a second one-sided pair. The council's view of Willowbank cools
+ *   too once its monthly returns stop coming, so the trust Willowbank receives falls from 2.67 to 2.08: the
+ *   health page's trust-drop warning.
+ * - The council's in-year savings round (a pressure event, demo-pressure.ts) colours how partners see it: by
+ *   the follow-up every partner rates its competence and integrity lower (2.3 on average), though it still
+ *   means well (benevolence holds) and it has kept every commitment it made on time. Its overall trust
+ *   received falls from 3.0 to 2.6, not far enough to flag; on the health page it is a perception to revisit.
  * - Primary care and Age Well grow close (surgery rooms, social prescribing slots, carers' sessions in
  *   practices): both directions strengthen from 2.7 to 3.7. The council's trust in Eastgate (key safes, advice
  *   drop-ins in its hall) and Eastgate's in Age Well (warm packs, the lunch club) strengthen too.
@@ -47,12 +53,12 @@ export const DEMO_NETWORK_BASELINE: DemoNetworkWave = {
 
 /** Two months ago. */
 export const DEMO_NETWORK_FOLLOW_UP: DemoNetworkWave = {
-  trust: { pcn: [3, 3, 3], council: [3, 3, 3], care: [2, 2, 2], vcs: [4, 4, 3], housing: [3, 3, 3] },
-  pcn: { trust: [2, 2, 3], council: [3, 3, 3], care: [3, 3, 3], vcs: [4, 4, 3], housing: [3, 3, 3] },
-  council: { trust: [2, 3, 2], pcn: [3, 3, 3], care: [2, 2, 3], vcs: [3, 4, 3], housing: [4, 4, 3] },
-  care: { trust: [1, 2, 2], pcn: [3, 3, 4], council: [3, 3, 3], vcs: "no tie", housing: [3, 3, 2] },
-  vcs: { trust: [2, 2, 2], pcn: [4, 4, 3], council: [3, 4, 3], care: "no tie", housing: [3, 4, 3] },
-  housing: { trust: [3, 3, 3], pcn: [3, 3, 3], council: [4, 3, 3], care: [2, 1, 2], vcs: [4, 4, 3] },
+  trust: { pcn: [3, 3, 3], council: [2, 3, 2], care: [2, 2, 2], vcs: [4, 4, 3], housing: [3, 3, 3] },
+  pcn: { trust: [2, 2, 3], council: [2, 3, 2], care: [3, 3, 3], vcs: [4, 4, 3], housing: [3, 3, 3] },
+  council: { trust: [2, 3, 2], pcn: [3, 3, 3], care: [2, 2, 2], vcs: [3, 4, 3], housing: [4, 4, 3] },
+  care: { trust: [1, 2, 2], pcn: [3, 3, 4], council: [2, 3, 2], vcs: "no tie", housing: [3, 3, 2] },
+  vcs: { trust: [2, 2, 2], pcn: [4, 4, 3], council: [3, 4, 2], care: "no tie", housing: [3, 4, 3] },
+  housing: { trust: [3, 3, 3], pcn: [3, 3, 3], council: [3, 3, 3], care: [2, 1, 1], vcs: [4, 4, 3] },
 };
 
 /** One organisation's ratings as its nominee submits them, keyed by the rated organisation's id. */

@@ -1,7 +1,10 @@
 /**
  * The demo's commitments and offers and asks over the year. The story they tell: the hospital trust and the
  * home care provider break several promises (their kept-on-time rates trail the others'), and Age Well, the
- * voluntary partner, keeps giving to the trust with nothing coming back.
+ * voluntary partner, keeps giving to the trust with nothing coming back — nearly all of it through one person
+ * at the hospital, its discharge lead Amara Okafor. Eastgate Housing, well thought of, delivers late while it
+ * restructures; Willowbank is busy with its partners for most of the year, then goes quiet (demo-health: the
+ * flags these make). Elsewhere the work between two organisations is spread over several people on each side.
  */
 import { takeUp } from "../registers/entry-actions.ts";
 import { createEntry, updateEntry } from "../registers/entry-use-cases.ts";
@@ -48,7 +51,7 @@ export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
   { org: "housing", by: "Nia Jones", to: "trust", title: "Fit minor adaptations for patients awaiting discharge within five working days", created: -300, due: -250, steps: [kept(-252)] },
   { org: "housing", by: "Marek Nowak", to: "trust", title: "Name one tenancy support officer as the contact for the hospital's discharge team", created: -315, due: -290, steps: [kept(-291)] },
   { org: "housing", by: "Lucy Davies", to: "pcn", title: "Share, with their consent, the list of tenants over 75 who live alone", created: -230, due: -190, steps: [kept(-176, "Late: we waited for tenants' consent forms to come back.")] },
-  { org: "housing", by: "Megan Powell", to: null, title: "Check heating and smoke alarms in 150 older tenants' homes", created: -200, due: -130, steps: [kept(-133)] },
+  { org: "housing", by: "Megan Powell", to: null, title: "Check heating and smoke alarms in 150 older tenants' homes", created: -200, due: -130, steps: [kept(-112, "Three weeks late: half the team was moved while we restructured.")] },
   { org: "housing", by: "Rosa Silva", to: "vcs", title: "Lend the Eastgate community hall to Age Well's weekly lunch club", created: -100, due: -70, steps: [kept(-75)] },
   { org: "housing", by: "Marek Nowak", to: "trust", title: "Open two step-down flats for people ready to leave hospital", created: -60, due: 50, steps: [] },
   // Riverside University Hospitals NHS Trust: two broken, one late, one open and overdue.
@@ -59,8 +62,10 @@ export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
   { org: "trust", by: "Owen Price", to: "care", title: "Release therapists to train care workers in moving and handling", created: -140, due: -100, steps: [kept(-104)] },
   { org: "trust", by: "Owen Price", to: "care", title: "Open the same-day urgent response line to Willowbank's care workers", created: -90, due: -25, steps: [] },
   // Willowbank Home Care: three broken; one renegotiated, with a new date still to come.
+  { org: "care", by: "Ruth Evans", to: "trust", title: "Share our map of care rounds with the hospital's discharge team", created: -330, due: -295, steps: [kept(-297)] },
   { org: "care", by: "Gareth Lewis", to: "trust", title: "Restart packages of care within 48 hours of discharge", created: -290, due: -240, steps: [broken(-236, "Staff shortages: restarts took four days on average.")] },
   { org: "care", by: "Ruth Evans", to: "trust", title: "Attend every daily discharge huddle", created: -280, due: -200, steps: [kept(-203)] },
+  { org: "care", by: "Ruth Evans", to: "trust", title: "Tell the discharge team each morning which of our clients have been admitted", created: -200, due: -150, steps: [kept(-152)] },
   { org: "care", by: "Gareth Lewis", to: "trust", title: "Take part in the trusted assessor pilot", created: -230, due: -170, steps: [kept(-172)] },
   { org: "care", by: "Chloe Wright", to: "housing", title: "Cover all twelve care rounds on the Eastgate estate for six months", created: -190, due: -140, steps: [broken(-135, "Two rounds were handed back to the council after four months.")] },
   { org: "care", by: "Ellen Morgan", to: "council", title: "Send monthly returns of care hours available by area", created: -130, due: -90, steps: [broken(-86, "Returns came for two of the three months.")] },
@@ -84,18 +89,27 @@ interface DemoOfferAsk {
 }
 
 export const DEMO_OFFERS_ASKS: readonly DemoOfferAsk[] = [
-  // Age Well gives to the trust again and again; nothing comes back.
+  // Age Well gives to the trust again and again; nothing comes back. All but one exchange goes through Amara Okafor.
   { kind: "offer", org: "vcs", by: "Sian Roberts", title: "Volunteer drivers to take patients home from the discharge lounge", created: -300, taker: ["trust", "Amara Okafor", -296], status: "delivered", closed: -270 },
-  { kind: "ask", org: "trust", by: "Rhys Thomas", title: "Befrienders for long-stay patients on the frailty wards", created: -250, taker: ["vcs", "Liam Murphy", -246], status: "delivered", closed: -215 },
+  { kind: "ask", org: "trust", by: "Amara Okafor", title: "Befrienders for long-stay patients on the frailty wards", created: -250, taker: ["vcs", "Liam Murphy", -246], status: "delivered", closed: -215 },
   { kind: "offer", org: "vcs", by: "Kwame Boateng", title: "Our community minibus for the hospital's falls clinic on Thursdays", created: -220, taker: ["trust", "Owen Price", -217], status: "delivered", closed: -190 },
   { kind: "ask", org: "trust", by: "Amara Okafor", title: "Volunteers for the 'welcome home' desk over the bank holiday weekends", created: -175, taker: ["vcs", "Dev Patel", -172], status: "delivered", closed: -150 },
-  { kind: "offer", org: "vcs", by: "Imran Iqbal", title: "A benefits adviser in the discharge lounge one day a week", created: -140, taker: ["trust", "Pawel Kowalski", -133], status: "delivered", closed: -100 },
-  { kind: "ask", org: "vcs", by: "Sian Roberts", title: "A clinician to speak at our carers' evening", description: "Half an hour on what to expect after a stay on the frailty ward.", created: -120, taker: ["trust", "Rhys Thomas", -115], status: "not_delivered", closed: -80 },
-  // The council and the home care provider give and take evenly.
+  { kind: "offer", org: "vcs", by: "Imran Iqbal", title: "A benefits adviser in the discharge lounge one day a week", created: -140, taker: ["trust", "Amara Okafor", -133], status: "delivered", closed: -100 },
+  { kind: "ask", org: "vcs", by: "Sian Roberts", title: "A clinician to speak at our carers' evening", description: "Half an hour on what to expect after a stay on the frailty ward.", created: -120, taker: ["trust", "Amara Okafor", -115], status: "not_delivered", closed: -80 },
+  // The council gives and takes with every partner, through several of its people; the home care provider
+  // is generous early in the year, then offers nothing more.
   { kind: "offer", org: "council", by: "Yusuf Khan", title: "Places for partner staff on our safeguarding training", created: -290, taker: ["care", "Ellen Morgan", -285], status: "delivered", closed: -260 },
   { kind: "ask", org: "care", by: "Gareth Lewis", title: "Reablement staff to cover rounds during a sickness outbreak", created: -160, taker: ["council", "Huw Griffiths", -159], status: "delivered", closed: -150 },
   { kind: "offer", org: "care", by: "Chloe Wright", title: "A morning on the rounds for the council's commissioning team", created: -230, taker: ["council", "Ali Rahman", -226], status: "delivered", closed: -205 },
   { kind: "ask", org: "council", by: "Ali Rahman", title: "Figures on unmet care hours for the market sustainability plan", created: -120, taker: ["care", "Ellen Morgan", -117], status: "delivered", closed: -105 },
+  { kind: "offer", org: "care", by: "Ellen Morgan", title: "Places on our medication-awareness course for reablement staff", created: -165, taker: ["council", "Huw Griffiths", -162], status: "delivered", closed: -140 },
+  { kind: "offer", org: "care", by: "Gareth Lewis", title: "Shadow shifts on our care rounds for the hospital's discharge staff", created: -305, taker: ["trust", "Pawel Kowalski", -300], status: "delivered", closed: -280 },
+  { kind: "offer", org: "care", by: "Gareth Lewis", title: "A named care coordinator for each practice's frailty meeting", created: -320, taker: ["pcn", "Tom Hughes", -318], status: "delivered", closed: -290 },
+  { kind: "ask", org: "council", by: "Huw Griffiths", title: "Therapists' notes sent to reablement the day before discharge", created: -190, taker: ["trust", "Owen Price", -186], status: "delivered", closed: -160 },
+  { kind: "ask", org: "council", by: "Yusuf Khan", title: "Practices to flag carers on their lists so we can offer carers' assessments", created: -230, taker: ["pcn", "Hannah Clarke", -226], status: "delivered", closed: -200 },
+  { kind: "offer", org: "council", by: "Huw Griffiths", title: "A reablement occupational therapist at the weekly frailty meeting once a month", created: -140, taker: ["pcn", "Zara Ahmed", -137], status: "delivered", closed: -110 },
+  { kind: "ask", org: "vcs", by: "Dev Patel", title: "DBS checks for new befriending volunteers through the council's service", created: -265, taker: ["council", "Yusuf Khan", -262], status: "delivered", closed: -240 },
+  { kind: "offer", org: "council", by: "Huw Griffiths", title: "Reablement staff to train Age Well volunteers in safe moving and falls", created: -60, taker: ["vcs", "Liam Murphy", -55], status: "taken_up" },
   // Housing, the council, the trust and primary care.
   { kind: "offer", org: "housing", by: "Marek Nowak", title: "An empty ground-floor flat for a step-down pilot", created: -75, taker: ["trust", "Pawel Kowalski", -70], status: "taken_up" },
   { kind: "offer", org: "trust", by: "Owen Price", title: "Therapists to train housing officers to spot falls risk", created: -210, taker: ["housing", "Nia Jones", -206], status: "delivered", closed: -180 },
@@ -103,9 +117,14 @@ export const DEMO_OFFERS_ASKS: readonly DemoOfferAsk[] = [
   { kind: "offer", org: "housing", by: "Rosa Silva", title: "The Eastgate community hall for the council's advice drop-ins", created: -180, taker: ["council", "Yusuf Khan", -176], status: "delivered", closed: -150 },
   { kind: "ask", org: "pcn", by: "Fatima Hussain", title: "Community connectors at the practices' frailty clinics", created: -270, taker: ["vcs", "Kwame Boateng", -265], status: "delivered", closed: -240 },
   { kind: "offer", org: "pcn", by: "Hannah Clarke", title: "Rooms in GP surgeries for Age Well's advice sessions", created: -190, taker: ["vcs", "Sian Roberts", -188], status: "delivered", closed: -170 },
-  { kind: "offer", org: "pcn", by: "Zara Ahmed", title: "A vaccination clinic for home care workers", created: -160, taker: ["care", "Ruth Evans", -158], status: "delivered", closed: -140 },
-  { kind: "ask", org: "care", by: "Ruth Evans", title: "A pharmacist review for clients taking ten or more medicines", created: -95, taker: ["pcn", "Zara Ahmed", -90], status: "delivered", closed: -50 },
-  { kind: "offer", org: "council", by: "Ali Rahman", title: "Spare licences for the shared care record viewer", created: -30, status: "open" },
+  { kind: "offer", org: "pcn", by: "Zara Ahmed", title: "A vaccination clinic for home care workers", created: -160, taker: ["care", "Ellen Morgan", -158], status: "delivered", closed: -140 },
+  { kind: "ask", org: "care", by: "Ruth Evans", title: "A pharmacist review for clients taking ten or more medicines", created: -95, taker: ["pcn", "Hannah Clarke", -90], status: "delivered", closed: -50 },
+  { kind: "offer", org: "council", by: "Ali Rahman", title: "Spare licences for the shared care record viewer", created: -30, taker: ["trust", "Rhys Thomas", -21], status: "taken_up" },
+  // Eastgate, primary care and Age Well: the new tie between the practices and Eastgate, and neighbours helping each other.
+  { kind: "ask", org: "pcn", by: "Zara Ahmed", title: "Damp and mould checks for patients on the frailty register with chest illness", created: -150, taker: ["housing", "Megan Powell", -146], status: "delivered", closed: -95 },
+  { kind: "offer", org: "housing", by: "Rosa Silva", title: "Referrals from the practices to our young tenants' wellbeing drop-ins", created: -80, taker: ["pcn", "Fatima Hussain", -75], status: "taken_up" },
+  { kind: "offer", org: "vcs", by: "Liam Murphy", title: "Befrienders for tenants over 75 who live alone on the Eastgate estate", created: -160, taker: ["housing", "Nia Jones", -155], status: "delivered", closed: -120 },
+  { kind: "offer", org: "housing", by: "Megan Powell", title: "Damp and mould repairs fast-tracked for older people Age Well's volunteers are worried about", created: -140, taker: ["vcs", "Dev Patel", -138], status: "delivered", closed: -100 },
   { kind: "ask", org: "pcn", by: "Tom Hughes", title: "Interpreters for frailty reviews with Polish- and Urdu-speaking patients", created: -130, status: "withdrawn", closed: -100 },
   { kind: "offer", org: "trust", by: "Rhys Thomas", title: "Desk space on the frailty unit for the community response team", created: -14, status: "open" },
 ];

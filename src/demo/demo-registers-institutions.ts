@@ -116,7 +116,7 @@ const WINS: ReadonlyArray<{ title: string; description: string; org: string | nu
   { title: "Data-sharing agreement signed by all six partners", description: "The first agreement covering the whole partnership.", org: null, by: DEMO_CONVENOR, on: -158, goals: ["trust"], weight: 2 },
   { title: "Discharge fund reallocated by agreement, without escalation", description: "Partners gave up their equal shares so that the money went where the pressure was.", org: null, by: DEMO_CONVENOR, on: -150, goals: ["trust"], weight: 1 },
   { title: "Falls admissions from the Eastgate estate down by a quarter", description: "Compared with the same six months last year, after home safety checks for every tenant over 75.", org: "housing", by: "Nia Jones", on: -100, goals: ["admissions"], weight: 3 },
-  { title: "Charities fund bid won: £180,000 over two years", description: "For a hospital-to-home service led by Age Well with the trust and Willowbank.", org: "vcs", by: "Imran Iqbal", on: -101, goals: ["home", "trust"], weight: 3 },
+  { title: "Charities fund bid won: £180,000 over two years", description: "For a hospital-to-home service led by Age Well with the trust's discharge team.", org: "vcs", by: "Imran Iqbal", on: -101, goals: ["home", "trust"], weight: 3 },
   { title: "Social prescribing referrals for people with several conditions doubled", description: "From 30 to 64 a month.", org: "pcn", by: "Fatima Hussain", on: -80, goals: ["admissions"], weight: 1 },
   { title: "People waiting in hospital for home care down from 38 to 21", description: "The lowest figure since the partnership began.", org: "trust", by: "Pawel Kowalski", on: -33, goals: ["home"], weight: 2 },
 ];

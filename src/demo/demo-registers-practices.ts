@@ -17,10 +17,10 @@ const OPPORTUNITIES: ReadonlyArray<{
 }> = [
   {
     title: "Joint bid to the NHS charities fund for a hospital-to-home service",
-    description: "Age Well leads the bid; the trust and Willowbank provide referrals and data. Two years of funding for paid coordinators alongside volunteers.",
+    description: "Age Well leads the bid; the trust's discharge team provides referrals and data. Two years of funding for paid coordinators alongside volunteers.",
     org: "vcs",
     by: "Sian Roberts",
-    benefits: [["vcs", "Paid coordinators for two years, so the service no longer depends on goodwill alone"], ["trust", "Fewer readmissions in the first month after discharge"], ["care", "Someone checks in between care visits in the first week"]],
+    benefits: [["vcs", "Paid coordinators for two years, so the service no longer depends on goodwill alone"], ["trust", "Fewer readmissions in the first month after discharge"]],
     effort: "medium",
     value: "high",
     path: [["idea", -260], ["agreed", -245], ["in_progress", -230], ["won", -102]],
@@ -34,6 +34,16 @@ const OPPORTUNITIES: ReadonlyArray<{
     effort: "medium",
     value: "high",
     path: [["idea", -150], ["agreed", -120], ["in_progress", -70]],
+  },
+  {
+    title: "One visit schedule for care workers and tenancy officers on the Eastgate estate",
+    description: "Willowbank's care workers and Eastgate's tenancy officers share one weekly schedule of visits to older tenants, so each knows who has called on whom. Arranged by Willowbank's operations director, who also took on the estate's care rounds.",
+    org: "care",
+    by: "Chloe Wright",
+    benefits: [["care", "Fewer wasted journeys, and a tenancy officer to call when a client does not answer"], ["housing", "Early word when an older tenant is struggling"]],
+    effort: "low",
+    value: "medium",
+    path: [["idea", -320], ["agreed", -300], ["won", -255]],
   },
   {
     title: "One phone number for older people's services across the partners",
@@ -155,6 +165,9 @@ const INTENTIONS: ReadonlyArray<{ org: string; by: string; statedOn: number; tit
 
 const RISKS: ReadonlyArray<{ org: string; by: string; owner: string; title: string; description: string; likelihood: number; impact: number; mitigations: string; created: number; status: "open" | "mitigating" | "closed"; changed?: number }> = [
   { org: "trust", by: "Pawel Kowalski", owner: "Pawel Kowalski", title: "Bed occupancy above 98% delays discharges", description: "With the hospital full, discharges are rushed or late and care packages are cancelled at short notice.", likelihood: 4, impact: 5, mitigations: "Daily discharge huddle; escalation beds; early warning to Willowbank and the council when occupancy passes 95%.", created: -280, status: "mitigating", changed: -200 },
+  { org: "care", by: "Gareth Lewis", owner: "Gareth Lewis", title: "Discharges at short notice leave care packages unstaffed", description: "When the hospital discharges with less than a day's notice, we cannot always find carers for the first visits.", likelihood: 4, impact: 3, mitigations: "Daily discharge huddle; the trust to give 48 hours' notice; a weekend cover rota.", created: -285, status: "mitigating", changed: -230 },
+  { org: "care", by: "Chloe Wright", owner: "Chloe Wright", title: "Rising fuel costs push care workers to leave", description: "Care workers drive their own cars between visits; fuel has risen faster than the mileage rate.", likelihood: 3, impact: 3, mitigations: "Mileage rate reviewed; rounds redrawn to cut driving.", created: -215, status: "open" },
+  { org: "care", by: "Gareth Lewis", owner: "Gareth Lewis", title: "The fee uplift will not cover the rise in care workers' pay", description: "If the council's uplift for home care is below the pay award, we will have to hand back packages or stop taking new ones.", likelihood: 4, impact: 4, mitigations: "Costs shared with the council's commissioners before the uplift is set.", created: -105, status: "open" },
   { org: "care", by: "Chloe Wright", owner: "Chloe Wright", title: "Not enough care workers in the north of the city", description: "Vacancies of around 15% mean some packages cannot start on time.", likelihood: 4, impact: 4, mitigations: "Joint recruitment campaign; reablement cover agreed with the council for outbreaks.", created: -240, status: "mitigating", changed: -150 },
   { org: "council", by: "Ali Rahman", owner: "Ali Rahman", title: "Adult social care overspend forces savings during the year", description: "Demand for home care is running 8% above budget.", likelihood: 3, impact: 4, mitigations: "Monthly forecast shared with the board; any savings affecting partners discussed with them before they are proposed.", created: -180, status: "open" },
   { org: "vcs", by: "Sian Roberts", owner: "Sian Roberts", title: "Befriending grant ends this year", description: "Without the council grant, the befriending service closes to new referrals.", likelihood: 3, impact: 3, mitigations: "Council agreed to extend the grant; charities fund bid submitted.", created: -200, status: "closed", changed: -125 },

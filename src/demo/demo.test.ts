@@ -34,6 +34,8 @@ describe("demo partnership", () => {
     }
     expect(actions.filter((a: string) => a === "organisation.added")).toHaveLength(DEMO_ORGANISATIONS.length);
     expect(actions.filter((a: string) => a === "wave.published")).toHaveLength(2);
+    // Last winter, the council's savings round and Eastgate's restructure, recorded by the convenor.
+    expect(actions.filter((a: string) => a === "pressure_event.added")).toHaveLength(3);
   });
 
   it("has a published baseline wave with the article's nine answers, and a larger follow-up", async () => {
