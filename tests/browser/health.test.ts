@@ -41,6 +41,9 @@ async function inkedPixels(png: Buffer): Promise<{ width: number; height: number
   })()`);
 }
 
+const firstOrganisation = async () =>
+  expectStatus(await api.call<{ items: { id: string }[] }>("GET", `/partnerships/${pid}/organisations`), 200).items[0]!;
+
 beforeAll(async () => {
   server = await startServer();
   api = await setUpConvenor(server.url, { name: "Dana Lead", email: "dana@example.org", password: "dana's long password" });
@@ -164,8 +167,28 @@ describe("partnership health", () => {
     await shot(page, "health-organisation");
   });
 
+  it("changes and removes the pressure event", async () => {
+    await page.getByRole("link", { name: "Partnership health" }).click();
+    const pressure = await visible(section("Pressure events"));
+    await pressure.getByRole("button", { name: `Change ${EVENT}` }).click();
+    const label = pressure.getByLabel("What happened").first();
+    expect(await label.inputValue()).toBe(EVENT);
+    await label.fill(`${EVENT} (extended)`);
+    await pressure.getByRole("button", { name: "Save changes" }).click();
+    await visible(pressure.getByRole("status").getByText(`Changed “${EVENT} (extended)”`));
+    await expectAccessible(page, "health after changing a pressure event");
+    await pressure.getByRole("button", { name: `Remove ${EVENT} (extended)` }).click();
+    await pressure.getByRole("button", { name: "Remove event" }).click();
+    await visible(pressure.getByRole("status").getByText(`Removed “${EVENT} (extended)”`));
+    await expect.poll(() => pressure.locator("strong").filter({ hasText: EVENT }).count()).toBe(0);
+    const left = expectStatus(await api.call<{ items: { label: string }[] }>("GET", `/partnerships/${pid}/pressure-events`), 200).items;
+    expect(left.map((e) => e.label)).not.toContain(`${EVENT} (extended)`);
+  });
+
   it("fits a phone-sized window without sideways scrolling", async () => {
+    await page.goto(`${server.url}/partnerships/${pid}/health/organisations/${(await firstOrganisation()).id}`);
     await page.setViewportSize({ width: 375, height: 740 });
+    await expect.poll(() => marks(page.locator('figure[data-chart="activity"]').first())).toBeGreaterThan(2);
     expect(await sidewaysScroll(page)).toBe(0);
     await page.getByRole("link", { name: "Partnership health" }).click();
     await visible(page.getByRole("heading", { name: "Partnership health", level: 2 }));
