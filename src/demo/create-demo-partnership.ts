@@ -12,7 +12,8 @@ import { createDemoWaves } from "./demo-waves.ts";
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}): Promise<PartnershipView> {
+/** `now` is the day the demo's year ends on (default: the real time); everything is dated back from it. */
+export async function createDemoPartnership(db: Db, actor: Actor, progress: Progress = () => {}, now = new Date()): Promise<PartnershipView> {
   const total = 3 + DEMO_ORGANISATIONS.length + DEMO_PEOPLE.length + DEMO_REGISTER_STEPS.length;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
@@ -38,7 +39,6 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
     people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId: person.userId, email: person.email });
     step(p.name);
   }
-  const now = new Date();
   await createDemoWaves(db, actor, partnership.id, { orgIds, people }, now);
   step("survey waves");
   await createDemoRegisters(db, partnership.id, orgIds, people, { now, step });
