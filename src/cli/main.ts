@@ -5,6 +5,7 @@ import { DataDirLockedError } from "../db/lock.ts";
 import { AppError } from "../errors/app-error.ts";
 import { registerAccountCommands } from "./account-commands.ts";
 import { registerDemoCommand } from "./demo-command.ts";
+import { registerReportCommand } from "./report-command.ts";
 import { openDatabase } from "../server/open-database.ts";
 import { startServer } from "../server/serve.ts";
 
@@ -40,6 +41,7 @@ program
 
 registerAccountCommands(program);
 registerDemoCommand(program);
+registerReportCommand(program);
 (await import("./transfer-command.ts")).registerTransferCommands(program);
 
 function explain(err: unknown): string {

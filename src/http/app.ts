@@ -10,6 +10,7 @@ import { AppError } from "../errors/app-error.ts";
 import { peopleRoutes } from "../partnerships/people-routes.ts";
 import { networkRoutes } from "../network/routes.ts";
 import { healthRoutes } from "../health/routes.ts";
+import { reportRoutes } from "../report/routes.ts";
 import { insightRoutes } from "../registers/insight-routes.ts";
 import { MAX_IMPORT_BYTES, registerRoutes } from "../registers/routes.ts";
 import { partnershipRoutes } from "../partnerships/routes.ts";
@@ -60,6 +61,7 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", networkRoutes);
   app.route("/api/v1", transferRoutes);
   app.route("/api/v1", healthRoutes);
+  app.route("/api/v1", reportRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });
