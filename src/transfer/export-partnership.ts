@@ -2,7 +2,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/database.ts";
-import { AppError, notFound } from "../errors/app-error.ts";
+import { notFound } from "../errors/app-error.ts";
 import { loadNetwork } from "../network/get-network.ts";
 import { requireMembership } from "../partnerships/access.ts";
 import { comparePublishedWaves, waveResults } from "../surveys/results/get-results.ts";
@@ -147,7 +147,6 @@ export async function recordExport(db: Db, partnershipId: string, actorUserId: s
 export async function exportForConvenor(db: Db, actor: Actor, partnershipId: string, format: "json" | "zip"): Promise<ExportDocument> {
   await requireMembership(db, actor, partnershipId, "convenor");
   const doc = await buildExport(db, partnershipId);
-  if (doc.partnership.deleted_at) throw new AppError("not_found", "No partnership with that id here.");
   await recordExport(db, partnershipId, actor.userId, format, actor.name);
   return doc;
 }
