@@ -54,8 +54,8 @@ export async function earliestConvenor(db: Db, partnershipId: string): Promise<A
 export async function operatorReport(db: Db, opts: OperatorReportOptions): Promise<OperatorReport> {
   const period = PeriodQuery.safeParse({ from: opts.from, to: opts.to });
   if (!period.success) {
-    const fields = period.error.issues.map((i) => ({ path: i.path.join(".") || "period", message: i.message }));
-    throw new AppError("validation_failed", `The period is not valid: ${fields.map((f) => `--${f.path} ${f.message}`).join("; ")}`, { fields });
+    const fields = period.error.issues.map((i) => ({ path: `--${i.path.join(".") || "from"}`, message: i.message }));
+    throw new AppError("validation_failed", "The period is not valid.", { fields });
   }
   const progress = opts.progress ?? (() => {});
   const partnership = await findPartnership(db, opts.partnership);

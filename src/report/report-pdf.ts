@@ -113,6 +113,16 @@ class Layout {
     drawOnPdf(this.doc, d, LEFT + (WIDTH - d.width * scale) / 2, this.y, scale);
     this.y += d.height * scale + 10;
   }
+  /** Height of a sub-heading with the paragraphs and the first chart right after it, so they start on the same page. */
+  keepTogether(blocks: readonly Block[]): number {
+    let h = 24;
+    for (const b of blocks.slice(1)) {
+      if (b.kind === "p") h += this.textHeight(b.text, "Helvetica", 10) + 6;
+      else if (b.kind === "chart") return Math.min(h + b.drawing.height * Math.min(WIDTH / b.drawing.width, 1.1) + 10, BOTTOM - MARGIN.top - 60);
+      else break;
+    }
+    return Math.min(h, 70);
+  }
   block(b: Block): void {
     switch (b.kind) {
       case "p":
@@ -170,7 +180,10 @@ export function renderReportPdf(m: ReportModel): Promise<Buffer> {
   reportSections(m).forEach((s, i) => {
     if (i > 0) layout.newPage();
     layout.heading(s.title, 2);
-    for (const b of s.blocks) layout.block(b);
+    s.blocks.forEach((b, j) => {
+      if (b.kind === "h3") layout.ensure(layout.keepTogether(s.blocks.slice(j)));
+      layout.block(b);
+    });
   });
   footers(doc, m);
   doc.end();

@@ -8,7 +8,7 @@ export const dueLabel = (kept: number, due: number) => (due === 0 ? "none due" :
 
 export function behaviourChart(orgs: Orgs): Drawing {
   const width = 480;
-  const labelW = 130;
+  const labelW = 160;
   const x0 = labelW;
   const x1 = width - 92;
   const top = 22;
@@ -23,7 +23,7 @@ export function behaviourChart(orgs: Orgs): Drawing {
   rows.forEach((o, i) => {
     const cy = top + i * rowH + rowH / 2;
     const c = o.commitments;
-    items.push(text(x0 - 8, cy + 3, truncate(o.organisationName, 26), { anchor: "end", size: 8 }));
+    items.push(text(x0 - 8, cy + 3, truncate(o.organisationName, 32), { anchor: "end", size: 8 }));
     items.push(text(x1 + 16, cy + 3, dueLabel(c.kept, c.due), { size: 8 }));
     if (c.due === 0) {
       items.push(text((x0 + x1) / 2, cy + 3, "no commitments fell due", { anchor: "middle", size: 7.5, fill: MUTED }));

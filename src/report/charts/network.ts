@@ -82,7 +82,7 @@ export function networkChart(input: NetworkInput): Drawing {
     const ly = y + Math.sin(ang) * (r + 5) + (Math.sin(ang) > 0.3 ? 8 : Math.sin(ang) < -0.3 ? -2 : 3);
     const anchor = Math.cos(ang) > 0.3 ? "start" : Math.cos(ang) < -0.3 ? "end" : "middle";
     const got = input.received.get(o.id);
-    items.push(text(lx, ly, `${truncate(o.name, 24)}${got == null ? "" : ` (${fmt1(got)})`}`, { anchor, size: 7.5 }));
+    items.push(text(lx, ly, `${truncate(o.name, 30)}${got == null ? "" : ` (${fmt1(got)})`}`, { anchor, size: 7.5 }));
   }
   if (input.organisations.length === 0) items.push(text(cx, cy, "No organisations", { anchor: "middle", fill: MUTED }));
   // Key: sectors present, then how to read widths and sizes.

@@ -9,7 +9,7 @@ export function quadrantChart(q: QuadrantData): Drawing {
   const x0 = 50;
   const x1 = width - 20;
   const top = 16;
-  const bottom = 246;
+  const bottom = 216;
   const placed = q.rows.filter((r) => r.perceived !== null && r.behaviour !== null);
   const maxPerceived = Math.max(q.perceivedThreshold * 2 - 1, ...placed.map((r) => r.perceived!));
   const yMax = maxPerceived > 4 ? 5 : 4;
@@ -29,12 +29,20 @@ export function quadrantChart(q: QuadrantData): Drawing {
     corner(x1 - 4, bottom - 5, "Keeps commitments, rated low: revisit", "end"),
   );
   const described: string[] = [];
-  placed.forEach((r, i) => {
+  const taken: { x0: number; x1: number; y: number }[] = [];
+  placed.forEach((r) => {
     const px = x(Math.min(1, Math.max(0, r.behaviour!)));
     const py = y(Math.min(yMax, Math.max(1, r.perceived!)));
     items.push({ kind: "circle", cx: px, cy: py, r: 3.5, fill: ACCENT, stroke: "#ffffff", strokeWidth: 0.8 });
     const leftSide = px > x1 - 110;
-    items.push(text(px + (leftSide ? -6 : 6), py + 3 + ((i % 2) * 2 - 1) * 0, truncate(r.organisationName, 22), { anchor: leftSide ? "end" : "start", size: 7.5 }));
+    const label = truncate(r.organisationName, 26);
+    const w = label.length * 7.5 * 0.52;
+    const lx0 = leftSide ? px - 6 - w : px + 6;
+    // Nudge a label up or down until it clears the labels already placed.
+    const dy = [0, 9, -9, 18, -18, 27, -27].find((d) => !taken.some((t) => Math.abs(t.y - (py + d)) < 9 && t.x0 < lx0 + w && lx0 < t.x1)) ?? 0;
+    taken.push({ x0: lx0, x1: lx0 + w, y: py + dy });
+    if (dy !== 0) items.push(line(px, py, leftSide ? px - 5 : px + 5, py + dy, "#8c8c8c", 0.5));
+    items.push(text(px + (leftSide ? -6 : 6), py + dy + 3, label, { anchor: leftSide ? "end" : "start", size: 7.5 }));
     described.push(`${r.organisationName}: perceived ${fmt1(r.perceived!)}, kept ${pct(r.behaviour!)} (${r.label})`);
   });
   items.push(text((x0 + x1) / 2, bottom + 26, "Commitments kept on time (adjusted)", { anchor: "middle", size: 8, fill: INK }));
