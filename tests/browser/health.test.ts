@@ -123,8 +123,10 @@ describe("partnership health", () => {
     const warnings = section("Early warnings");
     await visible(warnings.getByRole("heading", { name: /outward activity has fallen$/ }).first());
     await visible(warnings.getByRole("heading", { name: /trust received has fallen$/ }).first());
-    const activity = warnings.locator('figure[data-chart="activity"]').first();
-    await expect.poll(() => marks(activity)).toBeGreaterThan(2);
+    for (const kind of ["activity", "trust-drop"]) {
+      await expect.poll(() => marks(warnings.locator(`figure[data-chart="${kind}"]`).first()), { message: `marks in the ${kind} evidence` }).toBeGreaterThan(2);
+    }
+    await visible(warnings.getByText(/^Read it against: /).first());
     await expectAccessible(page, "health with warnings");
   });
 

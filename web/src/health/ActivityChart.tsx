@@ -5,6 +5,7 @@ import type { ActivityWindow, PressureRef } from "../api/health-types.ts";
 import { PlotChart } from "../components/results/PlotChart.tsx";
 import { formatDay } from "../format.ts";
 import { CHART_STYLE, day } from "./health-format.ts";
+import { bandMarks, toBands, type Band } from "./chart-bands.ts";
 import { FigureTable } from "./FigureTable.tsx";
 
 interface Bar {
@@ -12,12 +13,6 @@ interface Bar {
   to: Date;
   count: number;
   current: boolean;
-}
-
-interface Band {
-  from: Date;
-  to: Date;
-  label: string;
 }
 
 const nextDay = (ymd: string) => new Date(day(ymd).getTime() + 86_400_000);
@@ -31,13 +26,12 @@ function build(bars: Bar[], bands: Band[], baseline: number, width: number) {
     height: 240,
     marginLeft: 40,
     marginRight: 20,
-    marginTop: 30,
+    marginTop: 40,
     style: CHART_STYLE,
     x: { type: "time", domain: [start, end], label: null, ticks: width < 500 ? 3 : 6 },
     y: { domain: [0, top * 1.15], label: "Outward acts per window", grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : "") },
     marks: [
-      Plot.rect(bands, { x1: "from", x2: "to", fill: "#b1b4b6", fillOpacity: 0.45, clip: true }),
-      Plot.text(bands, { x: (b: Band) => new Date(Math.max(b.from.getTime(), start.getTime())), text: "label", frameAnchor: "top", textAnchor: "start", dx: 3, dy: -22, fill: "#0b0c0c", clip: false }),
+      ...bandMarks(bands, start, end),
       Plot.rectY(bars, { x1: "from", x2: "to", y: "count", fill: (b: Bar) => (b.current ? "#d55e00" : "#0072b2"), inset: 2 }),
       Plot.text(bars, { x: (b: Bar) => new Date((b.from.getTime() + b.to.getTime()) / 2), y: "count", text: (b: Bar) => String(b.count), dy: -8 }),
       Plot.ruleY([baseline], { stroke: "#0b0c0c", strokeDasharray: "5,4" }),
@@ -58,11 +52,7 @@ interface Props {
 export function ActivityChart({ name, current, previous, baseline, pressure }: Props) {
   const windows = useMemo(() => [...previous].reverse().concat([current]), [current, previous]);
   const bars = useMemo(() => windows.map((w, i) => ({ from: day(w.from), to: nextDay(w.to), count: w.count, current: i === windows.length - 1 })), [windows]);
-  const bands = useMemo(() => {
-    const start = bars[0]?.from.getTime() ?? 0;
-    const end = bars[bars.length - 1]?.to.getTime() ?? 0;
-    return pressure.map((p) => ({ from: day(p.from), to: nextDay(p.to), label: p.label })).filter((b) => b.to.getTime() > start && b.from.getTime() < end);
-  }, [pressure, bars]);
+  const bands = useMemo(() => toBands(pressure), [pressure]);
   const draw = useCallback((width: number) => build(bars, bands, baseline, width), [bars, bands, baseline]);
   const summary = windows.map((w) => `${formatDay(w.from)} to ${formatDay(w.to)}: ${w.count}`).join("; ");
   const events = pressure.length > 0 ? ` Pressure events: ${pressure.map((p) => `${p.label} (${formatDay(p.from)} to ${formatDay(p.to)})`).join("; ")}.` : "";

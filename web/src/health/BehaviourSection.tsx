@@ -2,8 +2,23 @@
 import { Link } from "react-router";
 import type { Health } from "../api/health-types.ts";
 import { TableWrap } from "../components/Feedback.tsx";
-import { countText, INTENTION_BANDS, rateText } from "./health-format.ts";
+import type { Rate } from "../api/health-types.ts";
+import { countText, INTENTION_BANDS, pct } from "./health-format.ts";
 import { KeptRateChart } from "./KeptRateChart.tsx";
+
+/** "43%", its interval and "2 of 6 due" on three short lines (or "Nothing due yet"). */
+function RateCell({ rate }: { rate: Rate }) {
+  if (rate.due === 0) return <>Nothing due yet</>;
+  return (
+    <>
+      <strong>{pct(rate.adjusted)}</strong>
+      <span className="health-count">
+        {pct(rate.lower)} to {pct(rate.upper)}
+      </span>
+      <span className="health-count">{countText(rate)}</span>
+    </>
+  );
+}
 
 interface Props {
   health: Health;
@@ -38,12 +53,10 @@ export function BehaviourSection({ health, orgLink }: Props) {
                   <Link to={orgLink(o.organisationId)}>{o.organisationName}</Link>
                 </th>
                 <td data-label="Commitments kept on time">
-                  {rateText(o.commitments)}
-                  {o.commitments.due > 0 ? <span className="health-count">{countText(o.commitments)}</span> : null}
+                  <RateCell rate={o.commitments} />
                 </td>
                 <td data-label="Actions done on time">
-                  {rateText(o.actions)}
-                  {o.actions.due > 0 ? <span className="health-count">{countText(o.actions)}</span> : null}
+                  <RateCell rate={o.actions} />
                 </td>
                 <td data-label="Gave / received">
                   {o.reciprocity.gave} / {o.reciprocity.received}

@@ -72,7 +72,7 @@ export function PressureEvents({ partnershipId, isConvenor, onChanged }: Props) 
                 <PressureEventForm event={e} idPrefix={`pe-${e.id}`} submitLabel="Save changes" onSubmit={update(e)} onCancel={() => setEditing(null)} />
               ) : null}
               {isConvenor && editing !== e.id ? (
-                <div className="actions">
+                <div className="health-events__actions">
                   <button type="button" className="link-button" onClick={() => setEditing(e.id)}>
                     Change<span className="visually-hidden"> {e.label}</span>
                   </button>

@@ -24,6 +24,7 @@ function build(rows: Placed[], q: Health["quadrant"], width: number) {
     height: Math.min(420, Math.max(300, width * 0.7)),
     marginLeft: 45,
     marginRight: 20,
+    marginTop: 40,
     marginBottom: 45,
     style: { ...CHART_STYLE, fontSize: width < 500 ? "12px" : "14px" },
     x: { domain: [0, 1], label: "Adjusted kept-on-time rate", tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 5, labelOffset: 38 },

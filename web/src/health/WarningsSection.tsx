@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Health, PressureRef, Warning } from "../api/health-types.ts";
 import { formatDay } from "../format.ts";
 import { ActivityChart } from "./ActivityChart.tsx";
-import { one, pct } from "./health-format.ts";
+import { TrustDropChart } from "./TrustDropChart.tsx";
 
 function Pressure({ events }: { events: PressureRef[] }) {
   if (events.length === 0) return <p className="body">No pressure event recorded over the same time.</p>;
@@ -23,17 +23,9 @@ function WarningItem({ warning, orgLink }: { warning: Warning; orgLink: (id: str
       </h4>
       <p className="body">{w.evidence}</p>
       {w.kind === "activity_drop" ? (
-        <>
-          <p className="body">
-            Latest window: {w.activity.current.count}, against a usual {w.activity.baseline}
-            {w.activity.ratio === null ? "" : ` (${pct(w.activity.ratio)} of usual)`}.
-          </p>
-          <ActivityChart name={w.organisationName} current={w.activity.current} previous={w.activity.previous} baseline={w.activity.baseline} pressure={w.pressure} />
-        </>
+        <ActivityChart name={w.organisationName} current={w.activity.current} previous={w.activity.previous} baseline={w.activity.baseline} pressure={w.pressure} />
       ) : (
-        <p className="body">
-          Trust received went from {one(w.previous.score)} ({formatDay(w.previous.on)}) to {one(w.latest.score)} ({formatDay(w.latest.on)}), down {one(w.drop)}.
-        </p>
+        <TrustDropChart name={w.organisationName} previous={w.previous} latest={w.latest} pressure={w.pressure} />
       )}
       <Pressure events={w.pressure} />
     </li>
