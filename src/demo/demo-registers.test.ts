@@ -152,6 +152,9 @@ describe("demo registers", () => {
     expect(byKey["trust"]!.broken + byKey["care"]!.broken).toBe(broken);
     expect(byKey["trust"]!.rate!).toBeLessThan(0.5);
     expect(byKey["council"]!.rate!).toBeGreaterThan(0.9);
+    // Eastgate breaks nothing, but delivers late while it restructures.
+    expect(byKey["housing"]!.broken).toBe(0);
+    expect(byKey["housing"]!.keptLate).toBeGreaterThanOrEqual(2);
     expect(rates.reduce((n, r) => n + r.keptLate, 0)).toBeGreaterThanOrEqual(2);
     expect(rates.reduce((n, r) => n + r.withdrawn, 0)).toBe(1);
     expect(rates.reduce((n, r) => n + r.open, 0)).toBeGreaterThanOrEqual(2);
