@@ -13,6 +13,7 @@ import { REGISTERS } from "../src/registers/definitions/index.ts";
 import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
 import type { FieldSpec } from "../src/registers/fields.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
+import { createPressureEvent } from "../src/health/pressure-events.ts";
 
 const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor"] as const;
 type Role = (typeof ROLES)[number];
@@ -34,8 +35,8 @@ const memberWrite = (status: number): Row => ({ anonymous: 401, outsider: 404, v
  * The matrix. Keys are "METHOD path" exactly as the router lists them (the register rows are generated below from the
  * register definitions). The instance is already set up; every cell gets a fresh session for its caller, and a
  * partnership with two organisations (the member's, and a partner with no people), a viewer, a member and a "subject"
- * person with an open invitation — rebuilt after any cell that changed something. Waves and register entries are made
- * only when a cell's route needs them; a register write that succeeds renews only the register entries.
+ * person with an open invitation — rebuilt after any cell that changed something. Waves, register entries and a pressure
+ * event are made only when a cell's route needs them; a register write that succeeds renews only the register entries.
  */
 const STATIC_MATRIX = {
   "GET /healthz": everyone(200),
@@ -122,6 +123,20 @@ const STATIC_MATRIX = {
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network.graphml": memberRead,
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations/:organisationId": memberRead,
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/compare/:otherWaveId": memberRead,
+
+  // Partnership health over a period (the fixture's pressure event among it), for any member, viewers included.
+  "GET /api/v1/partnerships/:partnershipId/health": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/health/organisations/:organisationId": memberRead,
+  // Pressure events are read by every member and recorded, changed and removed by convenors only.
+  "GET /api/v1/partnerships/:partnershipId/pressure-events": memberRead,
+  "POST /api/v1/partnerships/:partnershipId/pressure-events": convenorOnly(201),
+  "PATCH /api/v1/partnerships/:partnershipId/pressure-events/:eventId": convenorOnly(200),
+  "DELETE /api/v1/partnerships/:partnershipId/pressure-events/:eventId": convenorOnly(204),
+  // The board report is for any member; the full export of the partnership is the convenor's alone.
+  "GET /api/v1/partnerships/:partnershipId/report.html": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/report.pdf": memberRead,
+  "GET /api/v1/partnerships/:partnershipId/export.json": convenorOnly(200),
+  "GET /api/v1/partnerships/:partnershipId/export.zip": convenorOnly(200),
 } satisfies Record<string, Row>;
 
 const registerBase = (key: RegisterKey) => `/api/v1/partnerships/:partnershipId/registers/${key}`;
@@ -176,6 +191,14 @@ const WAVE_FOR: Partial<Record<string, WaveName>> = {
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/organisations/:organisationId": "publishedWaveId",
   "GET /api/v1/partnerships/:partnershipId/waves/:waveId/network/compare/:otherWaveId": "publishedWaveId",
 } satisfies Partial<Record<StaticKey, WaveName>>;
+/** The period the health pages and the board report are asked for (the fixture's pressure event falls inside it). */
+const PERIOD = "?from=2025-07-01&to=2026-06-30";
+const QUERY_FOR: Partial<Record<string, string>> = {
+  "GET /api/v1/partnerships/:partnershipId/health": PERIOD,
+  "GET /api/v1/partnerships/:partnershipId/health/organisations/:organisationId": PERIOD,
+  "GET /api/v1/partnerships/:partnershipId/report.html": PERIOD,
+  "GET /api/v1/partnerships/:partnershipId/report.pdf": PERIOD,
+} satisfies Partial<Record<StaticKey, string>>;
 const PULSE_ANSWERS = Object.fromEntries(instrumentItems(latestInstrument("pulse")).map((i) => [i.key, { value: 4 }]));
 
 const PASSWORD = "a long test password";
@@ -212,6 +235,8 @@ interface Fixture {
   entries: Map<string, Promise<string>>;
   /** Every register entry the fixture makes has this in its title (for the leak check). */
   entrySecret: string;
+  /** A live pressure event of the partnership, made on first use (its label carries the entry secret). */
+  pressureEvent: () => Promise<string>;
 }
 
 interface Account {
@@ -279,6 +304,9 @@ async function buildFixture(): Promise<Fixture> {
   const invitationToken = String(invitation.body.url).split("/invite/")[1] ?? "";
   expect(invitationToken).not.toBe("");
   let waves: Promise<Waves> | undefined;
+  let pressureEvent: Promise<string> | undefined;
+  const entrySecret = `Secret entry ${tag}`;
+  const event = { label: `${entrySecret} (pressure event)`, kind: "winter_pressures" as const, startsOn: "2026-01-05", endsOn: "2026-03-31", note: `${entrySecret} note` };
   return {
     tag,
     waves: () => (waves ??= buildWaves(convenor, base, subject.body.id)),
@@ -293,7 +321,9 @@ async function buildFixture(): Promise<Fixture> {
     subjectEmail,
     invitationToken,
     entries: new Map(),
-    entrySecret: `Secret entry ${tag}`,
+    entrySecret,
+    // Bound to this partnership, so the ghost partnership of the 404 comparison asks for the same event.
+    pressureEvent: () => (pressureEvent ??= createPressureEvent(ctx.handle.db, convenorActor, p.body.id, event).then((e) => e.id)),
   };
 }
 
@@ -395,6 +425,8 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
       const owner = role === "anonymous" ? "convenor" : role;
       return (await createApiToken(ctx.handle.db, accounts[owner].userId, "matrix")).id;
     }
+    case "eventId":
+      return f.pressureEvent();
     case "entryId": {
       const target = registerOf(key.split(" ")[1] ?? "");
       if (!target) throw new Error(`No register in ${key}`);
@@ -458,6 +490,10 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
       return { answers: PULSE_ANSWERS };
     case "PUT /api/v1/partnerships/:partnershipId/waves/:waveId/nominees":
       return { nominees: [] };
+    case "POST /api/v1/partnerships/:partnershipId/pressure-events":
+      return { label: "Funding cut", kind: "funding_cut", startsOn: "2026-04-01", endsOn: "2026-09-30", note: "Recorded by the matrix" };
+    case "PATCH /api/v1/partnerships/:partnershipId/pressure-events/:eventId":
+      return { label: "Changed by the matrix", endsOn: "2026-04-30" };
     case "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups":
       return { organisationId: actsFor(role, f).id };
     // The offer is the partner organisation's, so everyone takes it up for the member's organisation.
@@ -481,7 +517,7 @@ async function fillPath(template: string, role: Role, f: Fixture, key: string): 
     const name = m[1] ?? "";
     out = out.replace(`:${name}`, encodeURIComponent(await paramValue(name, role, f, key)));
   }
-  return out;
+  return out + (QUERY_FOR[key] ?? "");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -705,6 +741,28 @@ describe("authorisation matrix", () => {
     expect({ before: before.status, taken: taken.status, after: after.status, canEdit: after.body?.canEdit }).toEqual({ before: 403, taken: 200, after: 200, canEdit: true });
     expect(checked).toBe(REGISTER_KEYS.filter((k) => REGISTERS[k].ownerField).length);
     expect(outcomes).toEqual([]);
+    fixtureDirty = true;
+  });
+
+  it("answers 404 for another partnership's pressure event or organisation reached through one the caller convenes (and changes nothing)", async () => {
+    fixtureDirty = true;
+    const theirs = await currentFixture();
+    const theirEvent = await theirs.pressureEvent();
+    fixtureDirty = true;
+    const mine = await currentFixture();
+    const convenor = await freshClient("convenor");
+    const base = `/api/v1/partnerships/${mine.partnershipId}`;
+    const mark = await journalMark(ctx.handle.db);
+    const outcomes = [
+      await convenor.patch(`${base}/pressure-events/${theirEvent}`, { label: "Not this partnership's" }),
+      await convenor.delete(`${base}/pressure-events/${theirEvent}`),
+      await convenor.get(`${base}/health/organisations/${theirs.organisationId}`),
+    ].map((r) => r.status);
+    expect(outcomes).toEqual([404, 404, 404]);
+    expect(await changesSince(ctx.handle.db, mark)).toEqual([]);
+    const listed = await convenor.get(`/api/v1/partnerships/${theirs.partnershipId}/pressure-events`);
+    expect(listed.body.items.map((e: { id: string; label: string }) => [e.id, e.label])).toEqual([[theirEvent, `${theirs.entrySecret} (pressure event)`]]);
+    expect((await convenor.get(`${base}/pressure-events`)).body.items).toEqual([]);
     fixtureDirty = true;
   });
 

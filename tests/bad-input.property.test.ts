@@ -11,7 +11,8 @@ import { SESSION_COOKIE } from "../src/accounts/sessions.ts";
 import { ORIGIN, TestClient, createTestContext, type TestContext, type TestResponse } from "../src/testing/test-app.ts";
 import { testDialect } from "../src/testing/test-db.ts";
 import { REGISTERS } from "../src/registers/definitions/index.ts";
-import type { FieldSpec } from "../src/registers/fields.ts";
+import { FIRST_YEAR, LAST_YEAR, type FieldSpec } from "../src/registers/fields.ts";
+import { PRESSURE_KINDS } from "../src/health/tables.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { MAX_IMPORT_BYTES } from "../src/registers/routes.ts";
 
@@ -227,6 +228,10 @@ async function buildFixture(): Promise<Fixture> {
     ownerOrganisationId: o.id, proposedByOrganisationId: o.id, toOrganisationId: other.id, takenUpByOrganisationId: other.id, ownerPersonId: person.id,
     agreedBy: [o.id, other.id], participants: [o.id, other.id], benefits: [{ organisationId: other.id, note: "Fuzz note" }],
   };
+  // A pressure event for the routes that change or remove one.
+  if (currentRoute?.params.includes("eventId")) {
+    real["eventId"] = must(await c.post(`${base}/pressure-events`, { label: "Fuzz pressure", kind: "funding_cut", startsOn: "2026-01-01", endsOn: "2026-03-31" }), "pressure event").id;
+  }
   const reg = currentRoute?.register;
   if (reg) {
     const addEntry = async (key: RegisterKey, body: Record<string, unknown>) => must(await c.post(`${base}/registers/${key}`, body), `${key} entry`).id as string;
@@ -829,6 +834,11 @@ describe("bad input on write routes", () => {
     }
     expect(writeRoutes.find((r) => r.key.endsWith("/take-up"))?.register).toEqual({ key: "offers-asks", entry: "othersOffer" });
     expect(writeRoutes.find((r) => r.key.endsWith("/sign-ups"))?.register).toEqual({ key: "ways-of-working", entry: "live" });
+    // Pressure events: a body with both ends of the period to create one, any of its fields to change one.
+    const events = "/api/v1/partnerships/:partnershipId/pressure-events";
+    expect(writeRoutes.find((r) => r.key === `POST ${events}`)?.body).toMatchObject({ required: expect.arrayContaining(["label", "startsOn", "endsOn"]), properties: { startsOn: { format: "date" }, endsOn: { format: "date" } } });
+    expect(writeRoutes.find((r) => r.key === `PATCH ${events}/:eventId`)?.body?.properties).toMatchObject({ startsOn: { format: "date" }, endsOn: { format: "date" } });
+    expect(writeRoutes.find((r) => r.key === `DELETE ${events}/:eventId`)?.params).toEqual(["partnershipId", "eventId"]);
     expect(await tableNames(db())).toEqual(expect.arrayContaining(["users", "sessions", "api_tokens", "partnerships", "organisations", "people", "invitations", "audit_log", "instance", "register_entries", "register_versions"]));
   });
 
@@ -868,13 +878,103 @@ describe("bad input on write routes", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Read routes with query strings: the register lists, the timeline, what needs attention and the measures as of a day.
+// The period of a pressure event: the random bodies above rarely hold two real days in the wrong order, and a change
+// that moves one end past the other is only seen against the event as stored. Here both ends are drawn from real and
+// unreal days, and the outcome is predicted exactly.
+
+describe("pressure events: the period they cover", () => {
+  let base = "";
+  let eventId = "";
+  /** The event as stored, for predicting what a change does. */
+  let stored = { startsOn: "2026-01-01", endsOn: "2026-03-31" };
+  let headers: Record<string, string> = {};
+  const sendJson = (method: string, path: string, body: unknown) => send(method, path, JSON.stringify(body), headers);
+
+  beforeAll(async () => {
+    await emptyDatabase(routesCtx);
+    current = routesCtx;
+    const { secret } = await createSession(db(), convenor.userId);
+    headers = { "content-type": "application/json", cookie: `${SESSION_COOKIE}=${secret}` };
+    const p = await sendJson("POST", "/api/v1/partnerships", { name: "Fuzz pressure", purpose: "" });
+    expect(p.status, p.text).toBe(201);
+    base = `/api/v1/partnerships/${p.body.id}`;
+    const e = await sendJson("POST", `${base}/pressure-events`, { label: "Fuzz pressure", ...stored });
+    expect(e.status, e.text).toBe(201);
+    eventId = e.body.id;
+  });
+  afterAll(() => {
+    current = ctx;
+  });
+
+  /** The fields a 422 must name for a period, or none when it is real and in order. */
+  function periodProblems(startsOn: string | undefined, endsOn: string | undefined, sent: { startsOn?: string; endsOn?: string }): string[] {
+    const fields = [...(sent.startsOn !== undefined && startsOn === undefined ? ["startsOn"] : []), ...(sent.endsOn !== undefined && endsOn === undefined ? ["endsOn"] : [])];
+    if (fields.length === 0 && startsOn !== undefined && endsOn !== undefined && startsOn > endsOn) fields.push("endsOn");
+    return fields;
+  }
+
+  async function expectRefused(res: TestResponse, fields: string[], before: Record<string, string[]>, what: string): Promise<void> {
+    expect(res.status, what).toBe(422);
+    expect(res.headers.get("content-type") ?? "", what).toMatch(/^application\/problem\+json/);
+    expect(res.body, what).toMatchObject({ status: 422, code: "validation_failed", detail: expect.any(String) });
+    expect((res.body.errors as Array<{ path: string }>).map((e) => e.path), what).toEqual(expect.arrayContaining(fields));
+    expect(await snapshot(db()), `stored data changed after a 422: ${what}`).toEqual(before);
+  }
+
+  it("recording one: a real period in order is stored as sent (trimmed); a bad day, or an end before the start, is a 422 naming it that stores nothing", { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(dayValue, dayValue, fc.constantFrom(...PRESSURE_KINDS), async (startsOn, endsOn, kind) => {
+        const before = await snapshot(db());
+        const res = await sendJson("POST", `${base}/pressure-events`, { label: "Fuzz event", kind, startsOn, endsOn });
+        const [s, e] = [realDay(startsOn) ?? undefined, realDay(endsOn) ?? undefined];
+        const fields = periodProblems(s, e, { startsOn, endsOn });
+        const what = `POST pressure event ${JSON.stringify({ startsOn, endsOn })}, expected ${fields.length ? `422 naming ${fields.join(", ")}` : "201"}\n→ ${res.status} ${res.text.slice(0, 300)}`;
+        expect(res.status, `server error: ${what}`).toBeLessThan(500);
+        if (fields.length > 0) return expectRefused(res, fields, before, what);
+        expect(res.status, what).toBe(201);
+        expect(res.body, what).toMatchObject({ kind, startsOn: s, endsOn: e });
+      }),
+      { numRuns: 80, examples: [["2026-06-30", "2026-01-01", "other"], ["2026-01-01", "2026-01-01", "funding_cut"], [" 2026-01-01", "2026-01-02 ", "restructure"], ["2026-02-30", "2026-01-01", "other"]] },
+    );
+  });
+
+  it("changing one: moving either end is checked against the other as stored (an end before the start is a 422 that changes nothing)", { timeout: 120_000 }, async () => {
+    const change = fc.record({ startsOn: dayValue, endsOn: dayValue }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(change, async (sent) => {
+        const before = await snapshot(db());
+        const res = await sendJson("PATCH", `${base}/pressure-events/${eventId}`, sent);
+        const s = sent.startsOn !== undefined ? (realDay(sent.startsOn) ?? undefined) : stored.startsOn;
+        const e = sent.endsOn !== undefined ? (realDay(sent.endsOn) ?? undefined) : stored.endsOn;
+        const fields = periodProblems(s, e, sent);
+        const what = `PATCH pressure event ${JSON.stringify(sent)} over ${JSON.stringify(stored)}, expected ${fields.length ? `422 naming ${fields.join(", ")}` : "200"}\n→ ${res.status} ${res.text.slice(0, 300)}`;
+        expect(res.status, `server error: ${what}`).toBeLessThan(500);
+        if (fields.length > 0) return expectRefused(res, fields, before, what);
+        expect(res.status, what).toBe(200);
+        expect(res.body, what).toMatchObject({ id: eventId, startsOn: s, endsOn: e });
+        stored = { startsOn: s!, endsOn: e! };
+        const listed = await send("GET", `${base}/pressure-events`, undefined, { cookie: headers["cookie"] ?? "" });
+        expect(listed.body.items.find((i: { id: string }) => i.id === eventId), what).toMatchObject(stored);
+      }),
+      {
+        numRuns: 80,
+        // Past the stored end, before the stored start, both ends swapped, and nothing at all.
+        examples: [[{ startsOn: "2026-04-01" }], [{ endsOn: "2025-12-31" }], [{ startsOn: "2026-03-31", endsOn: "2026-01-01" }], [{}]],
+      },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Read routes with query strings: the register lists, the timeline, what needs attention and the measures as of a day,
+// and the partnership's health (whole, and one organisation's) and board report over a period.
 // Random query strings (known keys with good and bad values, unknown keys, repeats, broken percent-encoding, forged
 // cursors) never give a 5xx; and paging through a list with its cursors gives exactly the list in one page.
 
 interface QueryParam {
   name: string;
   schema: JsonSchema;
+  required: boolean;
 }
 
 interface ReadRoute {
@@ -884,12 +984,45 @@ interface ReadRoute {
   register: RegisterKey | undefined;
 }
 
+/** The routes read over a period (`from`, `to`): the health pages and the board report. */
+const PERIOD_PATH = /^\/api\/v1\/partnerships\/:partnershipId\/(health|health\/organisations\/:organisationId|report\.html|report\.pdf)$/;
 const READ_PATH = /^\/api\/v1\/partnerships\/:partnershipId\/(registers\/([a-z-]+)|timeline|attention|kept-on-time|intentions-freshness)$/;
-const readRoutes: ReadRoute[] = [...new Set(ctx.app.routes.filter((r) => r.method === "GET" && READ_PATH.test(r.path)).map((r) => r.path))].sort().map((template) => {
-  const op = doc.paths[template.replace(/:(\w+)/g, "{$1}")]?.["get"] as { parameters?: Array<{ name: string; in: string; schema?: JsonSchema }> } | undefined;
+const readRoutes: ReadRoute[] = [...new Set(ctx.app.routes.filter((r) => r.method === "GET" && (READ_PATH.test(r.path) || PERIOD_PATH.test(r.path))).map((r) => r.path))].sort().map((template) => {
+  const op = doc.paths[template.replace(/:(\w+)/g, "{$1}")]?.["get"] as { parameters?: Array<{ name: string; in: string; required?: boolean; schema?: JsonSchema }> } | undefined;
   const register = READ_PATH.exec(template)?.[2] as RegisterKey | undefined;
-  return { template, register, query: (op?.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: resolve(p.schema) ?? {} })) };
+  return { template, register, query: (op?.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: resolve(p.schema) ?? {}, required: p.required === true })) };
 });
+const periodRoutes = readRoutes.filter((r) => PERIOD_PATH.test(r.template));
+
+// Days for the period properties, with the rule they are held to written out here rather than imported.
+const DAY_MS = 86_400_000;
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The day a value names, once surrounding white space is trimmed, when it is a real YYYY-MM-DD day in the years the API accepts; else null. */
+function realDay(value: string): string | null {
+  const t = value.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= FIRST_YEAR && y <= LAST_YEAR && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? t : null;
+}
+const FIRST_DAY = Date.UTC(FIRST_YEAR, 0, 1);
+const anyRealDay = fc.integer({ min: 0, max: (Date.UTC(LAST_YEAR, 11, 31) - FIRST_DAY) / DAY_MS }).map((n) => new Date(FIRST_DAY + n * DAY_MS).toISOString().slice(0, 10));
+/** Mostly real days (near today, at the ends of the accepted years, anywhere between; some padded), else days that are not. */
+const dayValue: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: anyRealDay, weight: 3 },
+  { arbitrary: fc.constantFrom(`${FIRST_YEAR}-01-01`, `${LAST_YEAR}-12-31`, "2024-02-29", "2025-07-01", "2026-06-30", todayIso(), shiftDay(todayIso(), 1), shiftDay(todayIso(), -364)), weight: 3 },
+  { arbitrary: fc.tuple(anyRealDay, fc.constantFrom(" ", "  ", "\t", "\n")).map(([d, pad]) => `${pad}${d}${pad}`), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      "2026-02-30", "2023-02-29", "2100-02-29", `${FIRST_YEAR - 1}-12-31`, `${LAST_YEAR + 1}-01-01`, "0000-01-01", "0050-06-01", "9999-12-31", "+020000-01-01", "-002026-01-01",
+      "2026-1-1", "20260101", "2026-13-01", "2026-00-10", "2026-01-32", "2026-01-01T00:00:00Z", "2026/01/01", "01/06/2026", "", " ", "today", "null", "2026-06-30\u0000", "\u0662\u0660\u0662\u0666-\u0660\u0661-\u0660\u0661",
+    ),
+    weight: 2,
+  },
+  { arbitrary: nastyString, weight: 1 },
+);
 
 const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v), "utf8").toString("base64url");
 const forgedCursor = fc.oneof(
@@ -963,6 +1096,8 @@ describe("bad query strings on read routes", () => {
   let session = "";
   const real: Record<string, string> = {};
   const get = (path: string) => send("GET", path, undefined, { cookie: `${SESSION_COOKIE}=${session}` });
+  /** The route's path with the fixture's ids in it. */
+  const fillRead = (template: string) => template.replace(":partnershipId", real["partnershipId"] ?? "").replace(":organisationId", real["organisationId"] ?? "");
 
   beforeAll(async () => {
     reads = await createTestContext();
@@ -992,8 +1127,10 @@ describe("bad query strings on read routes", () => {
       must(await c.request("DELETE", `${base}/registers/${key}/${ids[1]}`), "remove");
       must(await c.patch(`${base}/registers/${key}/${ids[2]}`, { [def.titleField]: "Beta changed" }), "change");
     }
+    // A pressure event for the health pages and the report to show, whatever the period.
+    must(await c.post(`${base}/pressure-events`, { label: "Fuzz winter", kind: "winter_pressures", startsOn: "2025-12-01", endsOn: "2026-02-28" }), "pressure event");
     for (const route of readRoutes) {
-      const path = route.template.replace(":partnershipId", p.id);
+      const path = fillRead(route.template);
       const page = await get(`${path}?limit=1`);
       if (page.body?.nextCursor) real[`cursor ${route.template}`] = page.body.nextCursor;
     }
@@ -1007,6 +1144,10 @@ describe("bad query strings on read routes", () => {
     expect(readRoutes.map((r) => r.template)).toEqual(expect.arrayContaining(["/api/v1/partnerships/:partnershipId/timeline", "/api/v1/partnerships/:partnershipId/attention", ...REGISTER_KEYS.map((k) => `/api/v1/partnerships/:partnershipId/registers/${k}`)]));
     expect(readRoutes.find((r) => r.register === "commitments")?.query.map((q) => q.name)).toEqual(expect.arrayContaining(["status", "organisationId", "q", "deleted", "sort", "order", "limit", "cursor"]));
     expect(Object.keys(real).filter((k) => k.startsWith("cursor ")).length).toBeGreaterThanOrEqual(REGISTER_KEYS.length + 1);
+    // The health pages and the board report, each with an optional period.
+    const period = ["/health", "/health/organisations/:organisationId", "/report.html", "/report.pdf"].map((p) => `/api/v1/partnerships/:partnershipId${p}`);
+    expect(periodRoutes.map((r) => r.template).sort()).toEqual(period.sort());
+    for (const route of periodRoutes) expect(route.query.filter((q) => q.name === "from" || q.name === "to").map((q) => ({ name: q.name, format: q.schema.format })), route.template).toEqual([{ name: "from", format: "date" }, { name: "to", format: "date" }]);
   });
 
   it("answers for entries dated in any year the date fields accept, and for any day asked about", async () => {
@@ -1043,7 +1184,7 @@ describe("bad query strings on read routes", () => {
             const value = real[name === "cursor" ? `cursor ${route.template}` : name];
             return value === undefined ? marker : encodeURIComponent(value);
           });
-          const path = `${route.template.replace(":partnershipId", real["partnershipId"] ?? "")}?${query}`;
+          const path = `${fillRead(route.template)}?${query}`;
           const res = await get(path);
           const what = `GET ${path}\n→ ${res.status} ${res.text.slice(0, 400)}`;
           expect(res.status, `server error: ${what}`).toBeLessThan(500);
@@ -1053,10 +1194,83 @@ describe("bad query strings on read routes", () => {
             if (res.status === 422) expect(Array.isArray(res.body.errors) && res.body.errors.length > 0, what).toBe(true);
           } else {
             expect(res.status, what).toBe(200);
-            expect(typeof res.body, what).toBe("object");
+            expectAnswer(route, res, what);
           }
         }),
         { numRuns: 60 },
+      );
+    });
+  }
+
+  /** A 200 is the page the route promises: JSON for the lists and the health pages, an HTML document or a PDF for the report. */
+  function expectAnswer(route: ReadRoute, res: TestResponse, what: string): void {
+    const type = res.headers.get("content-type") ?? "";
+    if (route.template.endsWith(".html")) {
+      expect(type, what).toMatch(/^text\/html/);
+      expect(res.text, what).toMatch(/^<!doctype html>/i);
+    } else if (route.template.endsWith(".pdf")) {
+      expect(type, what).toMatch(/^application\/pdf/);
+      expect(res.text.startsWith("%PDF-"), what).toBe(true);
+    } else {
+      expect(type, what).toMatch(/^application\/json/);
+      expect(typeof res.body, what).toBe("object");
+    }
+  }
+
+  /**
+   * What a period query must get: each end given must be a real day (surrounding spaces trimmed), else 422 naming it;
+   * a missing end defaults (`to` to today, `from` to 364 days before `to`), and a period ending before it starts —
+   * given so, or so by default — is a 422 naming `to`.
+   */
+  function expectedPeriod(route: ReadRoute, from: string | undefined, to: string | undefined): { from: string; to: string } | { fields: string[] } {
+    const required = (name: string) => route.query.some((q) => q.name === name && q.required);
+    const bad = (["from", "to"] as const).filter((name) => {
+      const v = name === "from" ? from : to;
+      return v === undefined ? required(name) : realDay(v) === null;
+    });
+    if (bad.length > 0) return { fields: bad };
+    const end = to !== undefined ? realDay(to)! : todayIso();
+    const start = from !== undefined ? realDay(from)! : shiftDay(end, -364);
+    return start <= end ? { from: start, to: end } : { fields: ["to"] };
+  }
+
+  for (const route of periodRoutes) {
+    it(`${route.template}: a real period is answered for it; bad days and periods ending before they start are 422 naming the day, never a 5xx`, { timeout: 120_000 }, async () => {
+      const end = fc.option(dayValue, { nil: undefined, freq: 6 });
+      await fc.assert(
+        fc.asyncProperty(end, end, async (from, to) => {
+          const query = [from !== undefined ? `from=${enc(from)}` : "", to !== undefined ? `to=${enc(to)}` : ""].filter((x) => x !== "").join("&");
+          const path = `${fillRead(route.template)}?${query}`;
+          const res = await get(path);
+          const expected = expectedPeriod(route, from, to);
+          const what = `GET ${path} (from ${JSON.stringify(from)}, to ${JSON.stringify(to)}; expected ${JSON.stringify(expected)})\n→ ${res.status} ${res.text.slice(0, 400)}`;
+          expect(res.status, `server error: ${what}`).toBeLessThan(500);
+          if ("fields" in expected) {
+            expect(res.status, what).toBe(422);
+            expect(res.headers.get("content-type") ?? "", what).toMatch(/^application\/problem\+json/);
+            expect(res.body, what).toMatchObject({ status: 422, code: "validation_failed", detail: expect.any(String) });
+            expect((res.body.errors as Array<{ path: string }>).map((e) => e.path), what).toEqual(expect.arrayContaining(expected.fields));
+          } else {
+            expect(res.status, what).toBe(200);
+            expectAnswer(route, res, what);
+            // The JSON pages say which period they cover: exactly the one asked for, defaults filled in.
+            if (route.template.endsWith("/health")) expect(res.body.period, what).toEqual(expected);
+            if (route.template.includes("/health/organisations/")) expect(res.body.health.period, what).toEqual(expected);
+          }
+        }),
+        {
+          numRuns: 40,
+          examples: [
+            [undefined, undefined],
+            ["2026-06-30", "2026-01-01"],
+            ["2026-01-01", "2026-01-01"],
+            [shiftDay(todayIso(), 1), undefined],
+            [undefined, `${FIRST_YEAR}-01-01`],
+            [`${FIRST_YEAR}-01-01`, `${LAST_YEAR}-12-31`],
+            ["2026-02-30", "2026-06-30"],
+            ["", ""],
+          ],
+        },
       );
     });
   }
