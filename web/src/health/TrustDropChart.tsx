@@ -27,7 +27,7 @@ function build(points: Point[], bands: Band[], width: number) {
     x: { type: "time", domain: [start, end], label: null, ticks: width < 500 ? 3 : 6 },
     y: { domain: [1, 4], label: "Trust received (1 to 4)", grid: true },
     marks: [
-      ...bandMarks(bands, start, end),
+      ...bandMarks(bands, start, end, width),
       Plot.line(points, { x: "on", y: "score", stroke: "#d55e00", strokeWidth: 2, markerEnd: "arrow" }),
       Plot.dot(points, { x: "on", y: "score", r: 5, fill: "#0b0c0c" }),
       Plot.text(points, { x: "on", y: "score", text: (p: Point) => one(p.score), dy: -12 }),
@@ -55,7 +55,7 @@ export function TrustDropChart({ name, previous, latest, pressure }: Props) {
       />
       <figcaption className="result-figure__caption">
         Trust {name} received in the two network waves: {one(previous.score)} on {formatDay(previous.on)}, then {one(latest.score)} on {formatDay(latest.on)}.
-        {pressure.length > 0 ? " Grey bands are pressure events." : ""}
+        {pressure.length > 0 ? ` Grey bands are pressure events: ${pressure.map((p) => p.label).join("; ")}.` : ""}
       </figcaption>
     </figure>
   );

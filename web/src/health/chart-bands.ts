@@ -14,13 +14,13 @@ const DAY_MS = 86_400_000;
 /** The events as bands from their first day to the end of their last day. */
 export const toBands = (events: PressureRef[]): Band[] => events.map((e) => ({ from: day(e.from), to: new Date(day(e.to).getTime() + DAY_MS), label: e.label }));
 
-/** Marks for the bands between start and end; needs a top margin of about 40 px for the labels. */
-export function bandMarks(bands: Band[], start: Date, end: Date): Plot.Markish[] {
+/** Marks for the bands between start and end; needs a top margin of about 40 px for the labels (left out on narrow charts, where the caption names the events). */
+export function bandMarks(bands: Band[], start: Date, end: Date, width: number): Plot.Markish[] {
   const shown = bands.filter((b) => b.to > start && b.from < end);
   const middle = (start.getTime() + end.getTime()) / 2;
   return [
     Plot.rect(shown, { x1: "from", x2: "to", fill: "#b1b4b6", fillOpacity: 0.45, clip: true }),
-    ...shown.map((b, i) => {
+    ...(width < 500 ? [] : shown).map((b, i) => {
       const left = new Date(Math.max(b.from.getTime(), start.getTime()));
       const right = new Date(Math.min(b.to.getTime(), end.getTime()));
       const fromLeft = left.getTime() < middle;
