@@ -96,18 +96,22 @@ describe("demo partnership health", () => {
     expect(received(baseline, council) - received(followUp, council)).toBeLessThan(0.5);
   });
 
-  it("flags two key-person pairs out of fifteen, each carried by the person the story names", () => {
+  it("flags the trust–Age Well pair, carried by the discharge lead the story names; a side seen in too few entries is not flagged", () => {
     const pairs = health.institutions.keyPerson.pairs;
     expect(pairs).toHaveLength(15);
     const flagged = pairs.filter((p) => p.flagged);
     expect(flagged.length).toBeGreaterThanOrEqual(1);
     expect(flagged.length).toBeLessThanOrEqual(3);
-    expect(flags(health).keyPeople.sort()).toEqual(["care–housing:Chloe Wright", "trust–vcs:Amara Okafor"]);
+    expect(flags(health).keyPeople.sort()).toEqual(["trust–vcs:Amara Okafor"]);
     for (const p of flagged) {
       expect(p.share!).toBeGreaterThan(health.institutions.keyPerson.threshold);
       expect(p.joint).toBeGreaterThanOrEqual(health.institutions.keyPerson.minJoint);
     }
-    for (const p of pairs.filter((x) => !x.flagged)) expect(p.share === null || p.share <= 0.7).toBe(true);
+    // Willowbank–Eastgate: Chloe Wright is Willowbank's only recorded person, but in two entries: too few to call.
+    const careHousing = pairs.find((p) => p.carriedBy?.personName === "Chloe Wright");
+    expect(careHousing?.share).toBe(1);
+    expect(careHousing?.flagged).toBe(false);
+    for (const p of pairs.filter((x) => !x.flagged && x !== careHousing)) expect(p.share === null || p.share <= 0.7).toBe(true);
   });
 
   it("keeps one decision overdue for review", () => {

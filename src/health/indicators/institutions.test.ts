@@ -92,6 +92,15 @@ describe("keyPersonDependency", () => {
     expect(keyPersonDependency(events, { threshold: 0.6, minJoint: 11 })[0]?.flagged).toBe(false);
   });
 
+  it("does not flag a side seen acting in fewer than the minimum of events, however many joint events the pair has", () => {
+    // Eight joint events; b is known in only two of them, both by bob (100%), a is spread across people.
+    const events = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ev(String(i), ["a", "b"], i <= 2 ? [["a", `p${i}`], ["b", "bob"]] : [["a", `p${i}`]]));
+    const [ab] = keyPersonDependency(events);
+    expect(ab?.share).toBe(1);
+    expect(ab?.carriedBy).toEqual({ organisationId: "b", personId: "bob" });
+    expect(ab?.flagged).toBe(false);
+  });
+
   it("breaks ties between people by the smaller id", () => {
     const events = [ev("1", ["a", "b"], [["a", "zed"]]), ev("2", ["a", "b"], [["a", "amy"]])];
     expect(keyPersonDependency(events)[0]?.sideA.personId).toBe("amy");
@@ -117,6 +126,8 @@ describe("keyPersonDependency", () => {
             if (s.share !== null) expect(s.share > 0 && s.share <= 1).toBe(true);
           }
           if (p.flagged) expect(p.share !== null && p.share > 0.7 && p.joint >= 5).toBe(true);
+          const carrying = p.carriedBy && (p.carriedBy.organisationId === p.a ? p.sideA : p.sideB);
+          if (p.flagged) expect(carrying && carrying.withActor >= 5).toBe(true);
         }
         expect(keyPersonDependency([...events].reverse())).toEqual(pairs);
       }),

@@ -118,7 +118,7 @@ export interface KeyPersonPair {
 export interface KeyPersonOptions {
   /** Flag a pair whose share is strictly above this (default 0.7). */
   threshold?: number;
-  /** Only flag pairs with at least this many joint events (default 5), so one or two events do not flag. */
+  /** Only flag when the carrying side has a known person in at least this many joint events (default 5), so one or two events do not flag. */
   minJoint?: number;
 }
 
@@ -142,7 +142,8 @@ function sideCarry(organisationId: string, counts: Map<string, number> | undefin
  * their joint events; for each side, among the joint events where someone is recorded acting for it, find
  * the one person who appears in most of them; that person's share is their count divided by those events.
  * The pair's share is the larger of its two sides, and the pair is flagged when that share is above the
- * threshold (70%) and the pair has at least the minimum number of joint events. Pairs are sorted by a, then b.
+ * threshold (70%) and that side has a known person in at least the minimum number of joint events (so a side
+ * seen acting once does not count as 100% carried by one person). Pairs are sorted by a, then b.
  */
 export function keyPersonDependency(events: readonly JointEvent[], options: KeyPersonOptions = {}): KeyPersonPair[] {
   const threshold = options.threshold ?? KEY_PERSON_THRESHOLD;
@@ -189,7 +190,7 @@ export function keyPersonDependency(events: readonly JointEvent[], options: KeyP
         sideB,
         share: top.share,
         carriedBy,
-        flagged: top.share !== null && top.share > threshold && acc.joint >= minJoint,
+        flagged: top.share !== null && top.share > threshold && top.withActor >= minJoint,
       };
     });
 }
