@@ -74,8 +74,8 @@ export const HealthSchema = z
     period: z.object({ from: z.string(), to: z.string() }),
     organisations: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
     perceived: z.object({
-      latestWave: z.object({ id: z.string(), name: z.string(), publishedAt: z.string().nullable() }).nullable(),
-      baselineWave: z.object({ id: z.string(), name: z.string(), publishedAt: z.string().nullable() }).nullable(),
+      latestWave: z.object({ id: z.string(), name: z.string(), k: z.number().int(), publishedAt: z.string().nullable() }).nullable(),
+      baselineWave: z.object({ id: z.string(), name: z.string(), k: z.number().int(), publishedAt: z.string().nullable() }).nullable(),
       /** Level × dimension for the whole partnership in the latest published wave: released figures only. */
       scores: z.array(ScoreRow),
       /** Change from the first published wave (the baseline) to the latest; null with a single wave. */

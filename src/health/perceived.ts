@@ -74,6 +74,6 @@ export async function perceivedTrust(db: Db, actor: Actor, partnershipId: string
       }),
     });
   }
-  const wave = (w: (typeof waves)[number] | undefined) => (w ? { id: w.id, name: w.name, publishedAt: w.published_at } : null);
+  const wave = (w: (typeof waves)[number] | undefined) => (w ? { id: w.id, name: w.name, k: w.k, publishedAt: w.published_at } : null);
   return { perceived: { latestWave: wave(last), baselineWave: wave(first), scores: latestScores, sinceBaseline, trend, network }, trustReceived };
 }

@@ -33,8 +33,8 @@ export const healthFixture: Health = {
   period: { from: "2025-07-01", to: "2026-06-30" },
   organisations: ORGS,
   perceived: {
-    latestWave: { id: "w3", name: "Spring 2026", publishedAt: "2026-04-20T10:00:00Z" },
-    baselineWave: { id: "w1", name: "Baseline 2025", publishedAt: "2025-06-01T10:00:00Z" },
+    latestWave: { id: "w3", name: "Spring 2026", k: 5, publishedAt: "2026-04-20T10:00:00Z" },
+    baselineWave: { id: "w1", name: "Baseline 2025", k: 5, publishedAt: "2025-06-01T10:00:00Z" },
     scores,
     sinceBaseline: {
       from: { id: "w1", name: "Baseline 2025" },

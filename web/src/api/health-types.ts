@@ -80,6 +80,7 @@ export type Warning =
 export interface WaveRef {
   id: string;
   name: string;
+  k: number;
   publishedAt: string | null;
 }
 

@@ -1,68 +1,19 @@
 // Perceived trust as tables: the latest wave's level × dimension grid with bands, and the change since the baseline wave.
 import type { Health } from "../api/health-types.ts";
-import type { ScoreFigure } from "../api/survey-types.ts";
+import type { ScoreDimension, ScoreLevel, ScoreResult } from "../api/survey-types.ts";
+import { ScoreGrid } from "../components/results/ScoreGrid.tsx";
 import { TableWrap } from "../components/Feedback.tsx";
-import { BAND_LABELS, bandOf, DIMENSIONS, DIMENSION_LABELS, LEVELS, LEVEL_LABELS, scoreName } from "../surveys/figures.ts";
-import { hiddenReason, one, scoreText, signed } from "./health-format.ts";
+import { scoreName } from "../surveys/figures.ts";
+import { hiddenReason, scoreText, signed } from "./health-format.ts";
 
-function Cell({ figure, label }: { figure: ScoreFigure | undefined; label: string }) {
-  if (!figure || figure.status === "suppressed") {
-    return (
-      <td className="heat__cell heat__cell--none" data-label={label}>
-        {figure ? hiddenReason(figure.reason) : "Not asked"}
-      </td>
-    );
-  }
-  if (figure.status === "coarse") {
-    return (
-      <td className={`heat__cell heat__cell--${figure.band ?? "none"}`} data-label={label}>
-        <span className="heat__band">{figure.band ? BAND_LABELS[figure.band] : "Rough figure only"}</span>
-        <span className="heat__detail">Rough figure: most answers alike (n = {figure.n})</span>
-      </td>
-    );
-  }
-  const band = figure.band ?? bandOf(figure.mean);
-  return (
-    <td className={`heat__cell heat__cell--${band}`} data-label={label}>
-      <span className="heat__mean">{one(figure.mean)}</span> <span className="heat__band">{BAND_LABELS[band]}</span>
-      <span className="heat__detail">
-        {figure.lower != null && figure.upper != null ? `95% interval ${one(figure.lower)} to ${one(figure.upper)}, ` : ""}n = {figure.n}
-      </span>
-    </td>
-  );
-}
-
+/** The latest wave's grid, drawn by the results page's own ScoreGrid (same cells, bands and "not shown" wording). */
 export function ScoresGrid({ perceived }: { perceived: Health["perceived"] }) {
   const { scores, latestWave } = perceived;
-  const find = (l: string, d: string) => scores.find((s) => s.level === l && s.dimension === d)?.figure;
-  const levels = LEVELS.filter((l) => scores.some((s) => s.level === l));
-  const dimensions = DIMENSIONS.filter((d) => scores.some((s) => s.dimension === d));
-  if (!latestWave || levels.length === 0) return <p className="body">No survey wave has been published yet.</p>;
+  if (!latestWave || scores.length === 0) return <p className="body">No survey wave has been published yet.</p>;
+  const asResults: ScoreResult[] = scores.map((s) => ({ level: s.level as ScoreLevel, dimension: s.dimension as ScoreDimension, figures: { all: s.figure } }));
   return (
     <TableWrap label="Trust scores by level and dimension">
-      <table className="table heat">
-        <caption className="heat__caption">Trust scores in {latestWave.name}, by level and dimension (1 to 5)</caption>
-        <thead>
-          <tr>
-            <td className="heat__corner" />
-            {dimensions.map((d) => (
-              <th scope="col" key={d}>
-                {DIMENSION_LABELS[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {levels.map((l) => (
-            <tr key={l}>
-              <th scope="row">{LEVEL_LABELS[l]}</th>
-              {dimensions.map((d) => (
-                <Cell key={d} figure={find(l, d)} label={DIMENSION_LABELS[d]} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScoreGrid scores={asResults} groupKey="all" k={latestWave.k} caption={`Trust scores in ${latestWave.name}, by level and dimension (1 to 5)`} />
     </TableWrap>
   );
 }
