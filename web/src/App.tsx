@@ -13,6 +13,8 @@ import { OrganisationsPage } from "./pages/OrganisationsPage.tsx";
 import { PartnershipLayout } from "./pages/PartnershipLayout.tsx";
 import { PartnershipOverviewPage } from "./pages/PartnershipOverviewPage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
+import { PartnershipProgrammesPage } from "./programmes/PartnershipProgrammesPage.tsx";
+import { ProgrammesPage } from "./programmes/ProgrammesPage.tsx";
 import { ActivityPage } from "./registers/ActivityPage.tsx";
 import { AttentionPage } from "./registers/AttentionPage.tsx";
 import { EntryPage } from "./registers/EntryPage.tsx";
@@ -48,6 +50,17 @@ const OrganisationProfilePage = lazy(() => import("./network/OrganisationProfile
 // The health pages bring the charting library too; they load only when opened.
 const HealthPage = lazy(() => import("./health/HealthPage.tsx").then((m) => ({ default: m.HealthPage })));
 const OrganisationHealthPage = lazy(() => import("./health/OrganisationHealthPage.tsx").then((m) => ({ default: m.OrganisationHealthPage })));
+
+// A programme's page brings the charting library too.
+const ProgrammePage = lazy(() => import("./programmes/ProgrammePage.tsx").then((m) => ({ default: m.ProgrammePage })));
+
+function Programme() {
+  return (
+    <Suspense fallback={<Loading what="Loading the programme" />}>
+      <ProgrammePage />
+    </Suspense>
+  );
+}
 
 function Health({ organisation = false }: { organisation?: boolean }) {
   return <Suspense fallback={<Loading what="Loading partnership health" />}>{organisation ? <OrganisationHealthPage /> : <HealthPage />}</Suspense>;
@@ -105,6 +118,8 @@ export function App() {
           <Route element={<RequireUser />}>
             <Route index element={<HomePage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/programmes" element={<ProgrammesPage />} />
+            <Route path="/programmes/:programmeId" element={<Programme />} />
             <Route path="/partnerships/:partnershipId" element={<PartnershipLayout />}>
               <Route index element={<PartnershipOverviewPage />} />
               <Route path="organisations" element={<OrganisationsPage />} />
@@ -123,6 +138,7 @@ export function App() {
               </Route>
               <Route path="health" element={<Health />} />
               <Route path="health/organisations/:organisationId" element={<Health organisation />} />
+              <Route path="programmes" element={<PartnershipProgrammesPage />} />
               <Route path="audit" element={<AuditPage />} />
             </Route>
           </Route>

@@ -1,4 +1,4 @@
-// Page frame: skip link, header (product name, user, Account, Sign out), main and footer.
+// Page frame: skip link, header (product name, user, Partnerships, Programmes, Account, Sign out), main and footer.
 import { useEffect, useRef, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate, useNavigationType } from "react-router";
 import { api } from "../api/api.ts";
@@ -50,6 +50,12 @@ function Header() {
               <span className="visually-hidden">Signed in as </span>
               {user.name}
             </span>
+            <Link to="/" className="header__link">
+              Partnerships
+            </Link>
+            <Link to="/programmes" className="header__link">
+              Programmes
+            </Link>
             <Link to="/account" className="header__link">
               Account
             </Link>

@@ -1,10 +1,11 @@
-// /partnerships/:id/health – partnership health over a period: perceived and behavioural trust, disagreements, institutions, warnings, pressure events, next steps.
+// /partnerships/:id/health – partnership health over a period: perceived and behavioural trust, disagreements, institutions, warnings, pressure events, next steps, position in programmes.
 import { useCallback } from "react";
 import { healthApi } from "../api/health.ts";
 import { ErrorPanel, Loading } from "../components/Feedback.tsx";
 import { formatDay } from "../format.ts";
 import { useTitle } from "../hooks.ts";
 import { usePartnership } from "../pages/PartnershipLayout.tsx";
+import { ProgrammePosition } from "../programmes/ProgrammePosition.tsx";
 import { useLoad } from "../useLoad.ts";
 import { HealthLinks } from "./HealthLinks.tsx";
 import { HealthSections } from "./HealthSections.tsx";
@@ -46,6 +47,7 @@ export function HealthPage() {
             orgLink={orgLink}
             pressure={<PressureEvents partnershipId={partnership.id} isConvenor={isConvenor} onChanged={health.reload} />}
           />
+          <ProgrammePosition partnershipId={partnership.id} />
         </>
       ) : null}
     </div>

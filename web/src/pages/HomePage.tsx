@@ -95,6 +95,9 @@ export function HomePage() {
         </ul>
       ) : null}
       <LoadMore nextCursor={list.nextCursor} loading={list.loadingMore} onClick={list.loadMore} what="partnerships" />
+      <p className="body">
+        Looking after many partnerships, such as an integrated care system? <Link to="/programmes">Your programmes</Link> put them side by side.
+      </p>
       <CreatePartnershipForm />
       {!list.loading && !list.error ? <DemoOffer prominent={list.items.length === 0} /> : null}
     </>

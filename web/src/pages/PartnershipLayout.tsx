@@ -1,4 +1,4 @@
-// /partnerships/:id – loads the partnership and frames its sections (overview, organisations, people, surveys, registers, health, audit).
+// /partnerships/:id – loads the partnership and frames its sections (overview, organisations, people, surveys, registers, health, programmes, audit).
 import { useCallback, useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
 import { api } from "../api/api.ts";
@@ -77,6 +77,7 @@ export function PartnershipLayout() {
     { to: `${base}/waves`, label: "Surveys", end: false },
     { to: `${base}/registers`, label: "Registers", end: false },
     { to: `${base}/health`, label: "Health", end: false },
+    { to: `${base}/programmes`, label: "Programmes", end: false },
     ...(isConvenor ? [{ to: `${base}/audit`, label: "Audit log", end: false }] : []),
   ];
   const context: PartnershipContext = { partnership, isConvenor, setPartnership };

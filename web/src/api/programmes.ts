@@ -1,0 +1,31 @@
+// Typed functions for programmes: create and list, a programme's leads and join code, its roll-up, and a partnership's sharing.
+import { query, request } from "./client.ts";
+import type {
+  CreatedProgramme,
+  PartnershipProgramme,
+  ProgrammeDetail,
+  ProgrammeLead,
+  ProgrammeListItem,
+  Rollup,
+  Shared,
+  SortKey,
+  SortOrder,
+} from "./programme-types.ts";
+
+const enc = encodeURIComponent;
+const prog = (id: string) => `/programmes/${enc(id)}`;
+const shared = (pid: string) => `/partnerships/${enc(pid)}/programmes`;
+
+export const programmeApi = {
+  list: () => request<{ items: ProgrammeListItem[] }>("GET", "/programmes").then((r) => r.items),
+  create: (body: { name: string; description?: string }) => request<CreatedProgramme>("POST", "/programmes", body),
+  get: (id: string) => request<ProgrammeDetail>("GET", prog(id)),
+  addLead: (id: string, email: string) => request<ProgrammeLead | ProgrammeDetail>("POST", `${prog(id)}/leads`, { email }),
+  newJoinCode: (id: string) => request<{ joinCode: string }>("POST", `${prog(id)}/join-code`, {}),
+  rollup: (id: string, sort: SortKey, order: SortOrder) => request<Rollup>("GET", `${prog(id)}/rollup${query({ sort, order })}`),
+
+  /** Programmes this partnership shares with, and its position in each (any member). */
+  ofPartnership: (pid: string) => request<{ items: PartnershipProgramme[] }>("GET", shared(pid)).then((r) => r.items),
+  share: (pid: string, joinCode: string) => request<Shared>("POST", shared(pid), { joinCode }),
+  stopSharing: (pid: string, programmeId: string) => request<void>("DELETE", `${shared(pid)}/${enc(programmeId)}`),
+};
