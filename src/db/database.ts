@@ -4,12 +4,13 @@ import type { AccountTables } from "../accounts/tables.ts";
 import type { AuditTables } from "../audit/tables.ts";
 import type { HealthTables } from "../health/tables.ts";
 import type { NetworkTables } from "../network/tables.ts";
+import type { ProgrammeTables } from "../programmes/tables.ts";
 import type { PartnershipTables } from "../partnerships/tables.ts";
 import type { RegisterTables } from "../registers/tables.ts";
 import type { SurveyTables } from "../surveys/tables.ts";
 import type { TransferTables } from "../transfer/tables.ts";
 
-export interface Database extends AccountTables, PartnershipTables, AuditTables, SurveyTables, RegisterTables, NetworkTables, HealthTables, TransferTables {}
+export interface Database extends AccountTables, PartnershipTables, AuditTables, SurveyTables, RegisterTables, NetworkTables, HealthTables, TransferTables, ProgrammeTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

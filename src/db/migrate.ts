@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002-surveys.ts";
 import * as m0003 from "./migrations/0003-registers.ts";
 import * as m0004 from "./migrations/0004-network.ts";
 import * as m0005 from "./migrations/0005-health.ts";
+import * as m0006 from "./migrations/0006-programmes.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-registers": m0003,
   "0004-network": m0004,
   "0005-health": m0005,
+  "0006-programmes": m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -15,6 +15,7 @@ import { insightRoutes } from "../registers/insight-routes.ts";
 import { MAX_IMPORT_BYTES, registerRoutes } from "../registers/routes.ts";
 import { partnershipRoutes } from "../partnerships/routes.ts";
 import { transferRoutes } from "../transfer/routes.ts";
+import { programmeRoutes } from "../programmes/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
 import { csrfGuard, identify, requestId, securityHeaders } from "./middleware.ts";
@@ -62,6 +63,7 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.route("/api/v1", transferRoutes);
   app.route("/api/v1", healthRoutes);
   app.route("/api/v1", reportRoutes);
+  app.route("/api/v1", programmeRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", { type: "apiKey", in: "cookie", name: "accord_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A personal API token (acc_…)" });

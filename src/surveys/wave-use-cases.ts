@@ -7,6 +7,7 @@ import { newId, nowIso } from "../db/ids.ts";
 import { afterCursor, decodeCursor, pageLimit, toPage } from "../db/pagination.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { requireMembership } from "../partnerships/access.ts";
+import { summariseAfterPublish } from "../programmes/summaries.ts";
 import type { Role } from "../partnerships/sectors.ts";
 import { getInstrument, latestInstrument } from "./instruments/registry.ts";
 import { responseBand } from "./response-band.ts";
@@ -159,7 +160,7 @@ export async function transitionWave(
 ): Promise<WaveView> {
   await requireMembership(db, actor, partnershipId, "convenor");
   const t = TRANSITIONS[action];
-  return db.transaction().execute(async (tx) => {
+  const moved = await db.transaction().execute(async (tx) => {
     const before = await loadWave(tx, partnershipId, waveId);
     if (before.status !== t.from) throw new AppError("conflict", `Only a ${t.from} wave can be ${t.to === "open" ? "opened" : t.to}; this one is ${before.status}.`);
     const now = nowIso(at);
@@ -169,6 +170,9 @@ export async function transitionWave(
     await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: `wave.${t.to === "open" ? "opened" : t.to}`, entityType: "wave", entityId: waveId, summary: `${t.verb} the wave “${before.name}”` });
     return view(tx, { ...before, status: t.to, [t.stamp]: now, updated_at: now }, "convenor");
   });
+  // The released partnership-level figures a programme may see, kept once per wave (after the commit: the results code reads through db).
+  if (action === "publish") await summariseAfterPublish(db, partnershipId, waveId);
+  return moved;
 }
 
 async function resealResponses(tx: DbOrTx, waveId: string): Promise<void> {

@@ -1,0 +1,87 @@
+/** HTTP routes for programmes (leads) and for a partnership sharing with them (convenor) and seeing its position (members). */
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireActor } from "../http/middleware.ts";
+import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
+import { IdParam } from "../partnerships/contracts.ts";
+import {
+  AddLeadBody,
+  CreatedProgrammeSchema,
+  CreateProgrammeBody,
+  JoinCodeSchema,
+  PartnershipProgrammesSchema,
+  ProgrammeDetailSchema,
+  ProgrammeListSchema,
+  RollupQuery,
+  RollupSchema,
+  SharedSchema,
+  ShareBody,
+} from "./contracts.ts";
+import { programmeRollup } from "./programme-rollup.ts";
+import { addLead, createProgramme, getProgramme, listMyProgrammes, replaceJoinCode } from "./programme-use-cases.ts";
+import { partnershipProgrammes, shareWithProgramme, stopSharing } from "./sharing.ts";
+
+const ProgrammeParams = z.object({ programmeId: IdParam("programmeId") });
+const PartnershipParams = z.object({ partnershipId: IdParam("partnershipId") });
+const ShareParams = PartnershipParams.extend({ programmeId: IdParam("programmeId") });
+const security = cookieAuth;
+const tags = ["Programmes"];
+
+export const programmeRoutes = router();
+
+programmeRoutes.openapi(
+  createRoute({ method: "post", path: "/programmes", tags, security, summary: "Create a programme; you become its lead. The join code is shown only here", request: jsonBody(CreateProgrammeBody), responses: { 201: json(CreatedProgrammeSchema, "Created"), ...commonErrors } }),
+  async (c) => c.json(await createProgramme(c.get("deps").db, requireActor(c), c.req.valid("json")), 201),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "get", path: "/programmes", tags, security, summary: "The programmes you lead", responses: { 200: json(ProgrammeListSchema, "Programmes"), ...commonErrors } }),
+  async (c) => c.json(await listMyProgrammes(c.get("deps").db, requireActor(c)), 200),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "get", path: "/programmes/{programmeId}", tags, security, summary: "A programme, its leads and the partnerships sharing with it (leads only)", request: { params: ProgrammeParams }, responses: { 200: json(ProgrammeDetailSchema, "Programme"), ...commonErrors } }),
+  async (c) => c.json(await getProgramme(c.get("deps").db, requireActor(c), c.req.valid("param").programmeId), 200),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "post", path: "/programmes/{programmeId}/leads", tags, security, summary: "Add a lead by the email of an existing account (leads only)", request: { params: ProgrammeParams, ...jsonBody(AddLeadBody) }, responses: { 200: json(ProgrammeDetailSchema, "The programme with its leads"), ...commonErrors } }),
+  async (c) => {
+    const db = c.get("deps").db;
+    const actor = requireActor(c);
+    const { programmeId } = c.req.valid("param");
+    await addLead(db, actor, programmeId, c.req.valid("json").email);
+    return c.json(await getProgramme(db, actor, programmeId), 200);
+  },
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "post", path: "/programmes/{programmeId}/join-code", tags, security, summary: "Make a new join code; the old one stops working (leads only)", request: { params: ProgrammeParams }, responses: { 201: json(JoinCodeSchema, "The new join code, shown once"), ...commonErrors } }),
+  async (c) => c.json(await replaceJoinCode(c.get("deps").db, requireActor(c), c.req.valid("param").programmeId), 201),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "get", path: "/programmes/{programmeId}/rollup", tags, security, summary: "One row per sharing partnership (released figures only), the distribution of headline means and the pooled baseline question (leads only)", request: { params: ProgrammeParams, query: RollupQuery }, responses: { 200: json(RollupSchema, "Roll-up"), ...commonErrors } }),
+  async (c) => {
+    const q = c.req.valid("query");
+    return c.json(await programmeRollup(c.get("deps").db, requireActor(c), c.req.valid("param").programmeId, { sort: q.sort, order: q.order }), 200);
+  },
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "get", path: "/partnerships/{partnershipId}/programmes", tags, security, summary: "The programmes this partnership shares with, and its percentile in each (any member)", request: { params: PartnershipParams }, responses: { 200: json(PartnershipProgrammesSchema, "Programmes"), ...commonErrors } }),
+  async (c) => c.json(await partnershipProgrammes(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId), 200),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "post", path: "/partnerships/{partnershipId}/programmes", tags, security, summary: "Share published figures with a programme by its join code (convenor); a wrong code is 422", request: { params: PartnershipParams, ...jsonBody(ShareBody) }, responses: { 201: json(SharedSchema, "Sharing"), ...commonErrors } }),
+  async (c) => c.json(await shareWithProgramme(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, c.req.valid("json").joinCode), 201),
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "delete", path: "/partnerships/{partnershipId}/programmes/{programmeId}", tags, security, summary: "Stop sharing with a programme (convenor); its leads stop seeing this partnership at once", request: { params: ShareParams }, responses: { ...noContent, ...commonErrors } }),
+  async (c) => {
+    const p = c.req.valid("param");
+    await stopSharing(c.get("deps").db, requireActor(c), p.partnershipId, p.programmeId);
+    return c.body(null, 204);
+  },
+);
