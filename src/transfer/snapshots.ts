@@ -6,20 +6,31 @@ export const resultsKind = (breakdown: (typeof RESULT_BREAKDOWNS)[number]) => `r
 export const NETWORK_KIND = "network";
 export const compareKind = (otherWaveId: string) => `compare:${otherWaveId}`;
 
+/**
+ * A wave's kept figures, reached through the primary key (partnership_id, wave_id, kind): the partnership
+ * is looked up from the wave, so the tenant key leads the search instead of a scan of every partnership's rows.
+ */
+function ofWave(db: DbOrTx, waveId: string) {
+  return db
+    .selectFrom("published_snapshots")
+    .where("partnership_id", "=", db.selectFrom("waves").select("waves.partnership_id").where("waves.id", "=", waveId))
+    .where("wave_id", "=", waveId);
+}
+
 /** The kept figure of this kind for the wave, parsed, or undefined when none was kept. */
 export async function readSnapshot(db: DbOrTx, waveId: string, kind: string): Promise<unknown> {
-  const row = await db.selectFrom("published_snapshots").select("data").where("wave_id", "=", waveId).where("kind", "=", kind).executeTakeFirst();
+  const row = await ofWave(db, waveId).select("data").where("kind", "=", kind).executeTakeFirst();
   return row ? (JSON.parse(row.data) as unknown) : undefined;
 }
 
 /** True when the wave came from an import: its figures are kept, and there are no answers to compute others from. */
 export async function isImportedWave(db: DbOrTx, waveId: string): Promise<boolean> {
-  const row = await db.selectFrom("published_snapshots").select("kind").where("wave_id", "=", waveId).limit(1).executeTakeFirst();
+  const row = await ofWave(db, waveId).select("kind").limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Every kept figure of a wave, ordered by kind (what a re-export writes out again unchanged). */
 export async function snapshotsOf(db: DbOrTx, waveId: string): Promise<{ kind: string; data: unknown }[]> {
-  const rows = await db.selectFrom("published_snapshots").select(["kind", "data"]).where("wave_id", "=", waveId).execute();
+  const rows = await ofWave(db, waveId).select(["kind", "data"]).execute();
   return rows.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)).map((r) => ({ kind: r.kind, data: JSON.parse(r.data) as unknown }));
 }
