@@ -42,7 +42,9 @@ export type PooledBaseline = { status: "released"; partnerships: number; n: numb
  * Every count added was already released by its partnership, so the sum reveals no smaller group.
  */
 export function pooledBaseline(rows: readonly RollupRow[]): PooledBaseline {
-  const released = rows.flatMap((r) => (r.baseline?.figure.status === "released" ? [{ k: r.baseline.wave.k, figure: r.baseline.figure }] : []));
+  const released = [...rows]
+    .sort((a, b) => (a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0))
+    .flatMap((r) => (r.baseline?.figure.status === "released" ? [{ k: r.baseline.wave.k, figure: r.baseline.figure }] : []));
   if (released.length < MIN_PARTNERSHIPS) return TOO_FEW;
   const n = released.reduce((s, r) => s + r.figure.n, 0);
   const maxK = Math.max(...released.map((r) => r.k));
@@ -56,7 +58,7 @@ export function pooledBaseline(rows: readonly RollupRow[]): PooledBaseline {
     }
   }
   const total = [...counts.values()].reduce((s, c) => s + c.count, 0);
-  // Options in the order of the first partnership listing them (every wave asks the same built-in question).
+  // Options in the order of the first partnership (by id) listing them (every wave asks the same built-in question).
   const options = [...counts.entries()].map(([value, c]) => ({ value, label: c.label, count: c.count, percent: total === 0 ? null : Math.round((100 * c.count) / total) }));
   return { status: "released", partnerships: released.length, n, options };
 }

@@ -1,0 +1,123 @@
+// Properties of the pure roll-up: suppressed never becomes a number, pooling needs 3 partnerships and k people, percentiles bounded and monotone, input order irrelevant.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildRow, headlineDistribution, partnershipPercentile, percentileOf, pooledBaseline, sortRows, type PartnershipInput, type RollupRow, type SortKey } from "./index.ts";
+
+const OPTIONS = ["a_great_deal", "a_moderate_amount", "a_little", "none_at_all"];
+const SECRET = 987654.321; // a raw value no released figure here can take: it must never surface
+
+const suppressedScore = fc.record({ status: fc.constant("suppressed"), reason: fc.constantFrom("too_few", "remainder", "error"), mean: fc.constant(SECRET), n: fc.constant(SECRET) });
+const score = fc.oneof(
+  fc.record({ status: fc.constant("released"), n: fc.integer({ min: 3, max: 500 }), mean: fc.double({ min: 1, max: 5, noNaN: true }), lower: fc.constant(null), upper: fc.constant(null), band: fc.constant(null) }),
+  fc.record({ status: fc.constant("coarse"), n: fc.integer({ min: 3, max: 500 }), band: fc.constant("discuss"), mean: fc.constant(SECRET) }),
+  suppressedScore,
+);
+const question = fc.oneof(
+  fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 4, maxLength: 4 }).map((counts) => ({ status: "released", n: counts.reduce((a, b) => a + b, 0), options: counts.map((count, i) => ({ value: OPTIONS[i]!, label: OPTIONS[i]!, count, percent: null })), mean: null, lower: null, upper: null, dontKnow: 0 })),
+  fc.record({ status: fc.constant("suppressed"), reason: fc.constant("too_few"), options: fc.constant([{ value: "a_little", label: "x", count: SECRET, percent: null }]), n: fc.constant(SECRET) }),
+);
+const change = fc.oneof(fc.constant(null), fc.record({ status: fc.constant("suppressed"), reason: fc.constant("not released in both waves"), difference: fc.constant(SECRET) }));
+
+const summary = fc.record({
+  waveId: fc.uuid(),
+  waveName: fc.constantFrom("Spring", "Autumn"),
+  publishedAt: fc.integer({ min: 0, max: 1e6 }).map((d) => new Date(1.7e12 + d * 60000).toISOString()),
+  k: fc.integer({ min: 3, max: 10 }),
+  invited: fc.option(fc.integer({ min: 1, max: 600 })),
+  respondents: fc.option(fc.integer({ min: 3, max: 500 })),
+  overall: fc.option(score),
+  baseline: fc.option(question),
+  change,
+});
+const partnership = fc.record({ partnershipId: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 8 }), sharedSince: fc.constant("2026-01-01T00:00:00.000Z"), summaries: fc.array(summary, { maxLength: 3 }), behaviour: fc.constant(null) });
+const programme = fc.uniqueArray(partnership, { selector: (p) => p.partnershipId, maxLength: 12 });
+
+describe("programme roll-up", () => {
+  it("never turns a suppressed (or coarse) partnership figure into a number", () => {
+    fc.assert(
+      fc.property(programme, (parts: PartnershipInput[]) => {
+        const rows = parts.map(buildRow);
+        const out = JSON.stringify({ rows, d: headlineDistribution(rows), p: pooledBaseline(rows), pc: parts.map((p) => partnershipPercentile(rows, p.partnershipId)) });
+        expect(out).not.toContain(String(SECRET));
+        for (const r of rows) if (r.headline && r.headline.status !== "released") expect(r.headline).not.toHaveProperty("mean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("pools only over at least 3 partnerships and at least the largest k among them", () => {
+    fc.assert(
+      fc.property(programme, (parts: PartnershipInput[]) => {
+        const rows = parts.map(buildRow);
+        const contributing = rows.filter((r) => r.baseline?.figure.status === "released");
+        const pooled = pooledBaseline(rows);
+        if (pooled.status === "released") {
+          expect(pooled.partnerships).toBeGreaterThanOrEqual(3);
+          expect(pooled.partnerships).toBe(contributing.length);
+          expect(pooled.n).toBeGreaterThanOrEqual(Math.max(...contributing.map((r) => r.baseline!.wave.k)));
+          expect(pooled.options.reduce((s, o) => s + o.count, 0)).toBe(contributing.reduce((s, r) => s + (r.baseline!.figure.status === "released" ? r.baseline!.figure.options.reduce((a, o) => a + o.count, 0) : 0), 0));
+        } else expect(contributing.length < 3 || contributing.reduce((s, r) => s + (r.baseline!.figure.status === "released" ? r.baseline!.figure.n : 0), 0) < Math.max(...contributing.map((r) => r.baseline!.wave.k))).toBe(true);
+        const dist = headlineDistribution(rows);
+        if (dist.status === "released") expect(dist.histogram.reduce((s, b) => s + b.count, 0)).toBe(dist.partnerships);
+        if (dist.status === "released") expect(dist.partnerships).toBeGreaterThanOrEqual(3);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives percentiles in [0, 100], monotone in the score, and only with 3 released headlines", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 5, noNaN: true }), { minLength: 1, maxLength: 30 }), fc.double({ min: 1, max: 5, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }), (others, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const pLo = percentileOf(lo, [...others, lo]);
+        const pHi = percentileOf(hi, [...others, hi]);
+        for (const p of [pLo, pHi]) expect(p >= 0 && p <= 100).toBe(true);
+        expect(pHi).toBeGreaterThanOrEqual(pLo);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(programme, (parts: PartnershipInput[]) => {
+        const rows = parts.map(buildRow);
+        const released = rows.filter((r) => r.headline?.status === "released").length;
+        for (const r of rows) {
+          const p = partnershipPercentile(rows, r.partnershipId);
+          if (p.status === "released") {
+            expect(r.headline?.status).toBe("released");
+            expect(released).toBeGreaterThanOrEqual(3);
+            expect(p.value).toBeGreaterThanOrEqual(0);
+            expect(p.value).toBeLessThanOrEqual(100);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("does not depend on the order of the input rows or of each partnership's waves", () => {
+    const keys: SortKey[] = ["name", "headline", "change", "respondents", "responseRate", "keptOnTime", "sharedSince"];
+    fc.assert(
+      fc.property(programme, fc.constantFrom(...keys), fc.constantFrom("asc" as const, "desc" as const), fc.integer(), (parts: PartnershipInput[], key, order, seed) => {
+        const shuffled = shuffle(parts, seed).map((p) => ({ ...p, summaries: shuffle(p.summaries, seed + 1) }));
+        const a = parts.map(buildRow);
+        const b: RollupRow[] = shuffled.map(buildRow);
+        expect(sortRows(b, key, order)).toEqual(sortRows(a, key, order));
+        expect(headlineDistribution(b)).toEqual(headlineDistribution(a));
+        expect(pooledBaseline(b)).toEqual(pooledBaseline(a));
+        for (const p of parts) expect(partnershipPercentile(b, p.partnershipId)).toEqual(partnershipPercentile(a, p.partnershipId));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
