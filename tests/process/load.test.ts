@@ -50,15 +50,25 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
     const setUpSeconds = (Date.now() - setUpFrom) / 1000;
     const started = Date.now();
     const end = started + SECONDS * 1000;
-    const acknowledged = new Map<string, string>(); // token → Idempotency-Key of its acknowledged response
+    const acknowledged = new Map<string, Record<string, string>>(); // token → the headers of its acknowledged response
     const attempted = new Set<string>();
     const replays = { sameKey: 0, otherKey: 0 };
     let nextToken = 0;
+    let linksUsedUpAt: number | undefined;
     const submitter = async (w: number) => {
       const send = client(w);
       while (Date.now() < end) {
         const i = nextToken++;
-        if (i >= fx.tokens.length) return;
+        if (i >= fx.tokens.length) {
+          // Every link used: keep the submission route busy with same-key replays of acknowledged links.
+          linksUsedUpAt ??= Date.now();
+          const done = [...acknowledged];
+          const [token, headers] = done[Math.floor(Math.random() * done.length)]!;
+          const again = await send("resubmit", "POST", `/api/v1/respond/${token}/response`, { body: { answers: ANSWERS }, headers });
+          if (again.status === 200 && again.body?.status === "already_stored") replays.sameKey++;
+          else if (again.status !== 0) unexpected.push(`same-key replay ${again.status} ${JSON.stringify(again.body)}`);
+          continue;
+        }
         const token = fx.tokens[i]!;
         const key = `load-${i}-${token.slice(0, 8)}`;
         const headers = { "idempotency-key": key, "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
@@ -69,7 +79,7 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
         do {
           o = await send("submit", "POST", path, { body: { answers: ANSWERS }, headers });
         } while (o.status === 0 && Date.now() < end + 30_000);
-        if (o.status === 201 || (o.status === 200 && o.body?.status === "already_stored")) acknowledged.set(token, key);
+        if (o.status === 201 || (o.status === 200 && o.body?.status === "already_stored")) acknowledged.set(token, headers);
         else if (o.status !== 0) unexpected.push(`submit ${o.status} ${JSON.stringify(o.body)}`);
         if (i % 10 !== 0 || !acknowledged.has(token)) continue;
         // Re-submitting: the same key gets the stored answers back (200), another key a 409; neither stores anything.
@@ -162,12 +172,13 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
     const after1 = tally.get("server1:after");
     const lines = [
       `load: set-up ${setUpSeconds.toFixed(1)} s, then ${elapsed.toFixed(1)} s of ${SUBMITTERS} submitters, ${READERS} results readers, ${REGISTRARS} register writers over 2 servers; server 1 SIGKILLed at ${(SECONDS / 2).toFixed(0)} s`,
-      `  submissions: ${acknowledged.size} acknowledged (${rate(acknowledged.size)}/s), ${responses.length} stored, ${attempted.size} links used of ${fx.tokens.length}, ${attempted.size - acknowledged.size} in doubt at the end`,
+      `  submissions: ${acknowledged.size} acknowledged (${(acknowledged.size / (((linksUsedUpAt ?? Date.now()) - started) / 1000)).toFixed(1)}/s while links lasted), ${responses.length} stored, ${attempted.size} links used of ${fx.tokens.length}, ${attempted.size - acknowledged.size} in doubt at the end${linksUsedUpAt ? `; links all used at ${((linksUsedUpAt - started) / 1000).toFixed(1)} s (replays after that)` : ""}`,
       `  re-submissions: ${replays.sameKey} same-key replays answered 200, ${replays.otherKey} other-key attempts answered 409`,
       `  results reads: ${resultsRead} (${rate(resultsRead)}/s)`,
       `  register writes: ${entriesAcked.size} acknowledged (${rate(entriesAcked.size)}/s), ${entries.length} stored, ${titlesTried.size} sent`,
       `  5xx: ${tally.serverErrors()}; other unexpected answers: ${unexpected.length}`,
       `  after the kill: survivor ${after0.ok} ok, ${after0.clientErrors} 4xx, ${after0.serverErrors} 5xx, ${after0.connectionFailures} connection failures; killed server ${after1.connectionFailures} connection failures (${[...tally.connectionErrors].map(([k, n]) => `${k} ${n}`).join(", ")})`,
+      `  2xx answers per second by kind: ${(["submit", "resubmit", "results", "register"] as const).map((k) => `${k} ${rate(tally.get(k).ok)}`).join(", ")}`,
       `  statuses: ${[...tally.statuses].map(([k, n]) => `${k}: ${n}`).join(", ")}`,
     ];
     console.log(lines.join("\n"));
