@@ -11,7 +11,7 @@ export function JoinCodeBox({ code, programmeName }: { code: string; programmeNa
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [code]);
   return (
-    <div className="banner banner--success programme-code" role="region" aria-label="Join code" tabIndex={-1} ref={ref}>
+    <div className="banner banner--success programme-code" role="region" aria-label="New join code" tabIndex={-1} ref={ref}>
       <p className="banner__title">The join code for {programmeName}</p>
       <CopyBox label="Join code" value={code} id="programme-join-code" />
       <p className="body">
@@ -35,7 +35,9 @@ export function NewJoinCode({ programmeId, programmeName }: { programmeId: strin
       </p>
       <ActionError message={error} />
       {code ? <JoinCodeBox code={code} programmeName={programmeName} /> : null}
+      {/* Keyed by the code, so the confirmation starts afresh and does not pull focus back from the new code. */}
       <ConfirmButton
+        key={code ?? "none"}
         label="Make a new join code"
         subject=""
         question="Make a new join code?"

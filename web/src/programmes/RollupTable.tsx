@@ -70,7 +70,7 @@ export function RollupTable({ rows, sort, order, onSort, loading }: Props) {
             {rows.map((row) => (
               <tr key={row.partnershipId}>
                 <td data-label="Partnership">
-                  {row.name}
+                  <span className="programme-table__name">{row.name}</span>
                   <span className="table__sub">
                     {row.latestWave ? `Latest survey: ${row.latestWave.name}` : "No published survey yet"}
                   </span>
