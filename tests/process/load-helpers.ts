@@ -131,7 +131,10 @@ interface Count {
   ok: number;
   clientErrors: number;
   serverErrors: number;
+  /** Refused or reset: the process is gone. */
   connectionFailures: number;
+  /** No answer within the client's 30 s (counted apart: a busy CI machine is not a dead server). */
+  timeouts: number;
 }
 
 /** Counts answers by kind, by server and by phase (before / after the kill). */
@@ -143,8 +146,9 @@ export class Tally {
 
   record(kind: Kind, server: number, afterKill: boolean, outcome: Outcome): void {
     for (const key of [`${kind}`, `server${server}:${afterKill ? "after" : "before"}`, `${kind}:server${server}:${afterKill ? "after" : "before"}`]) {
-      const c = this.counts.get(key) ?? { ok: 0, clientErrors: 0, serverErrors: 0, connectionFailures: 0 };
-      if (outcome.status === 0) c.connectionFailures++;
+      const c = this.counts.get(key) ?? { ok: 0, clientErrors: 0, serverErrors: 0, connectionFailures: 0, timeouts: 0 };
+      if (outcome.status === 0 && outcome.error === "TimeoutError") c.timeouts++;
+      else if (outcome.status === 0) c.connectionFailures++;
       else if (outcome.status >= 500) c.serverErrors++;
       else if (outcome.status >= 400) c.clientErrors++;
       else c.ok++;
@@ -157,7 +161,7 @@ export class Tally {
   }
 
   get(key: string): Count {
-    return this.counts.get(key) ?? { ok: 0, clientErrors: 0, serverErrors: 0, connectionFailures: 0 };
+    return this.counts.get(key) ?? { ok: 0, clientErrors: 0, serverErrors: 0, connectionFailures: 0, timeouts: 0 };
   }
 
   /** Every 5xx seen, whatever the kind or server. */

@@ -177,7 +177,7 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
       `  results reads: ${resultsRead} (${rate(resultsRead)}/s)`,
       `  register writes: ${entriesAcked.size} acknowledged (${rate(entriesAcked.size)}/s), ${entries.length} stored, ${titlesTried.size} sent`,
       `  5xx: ${tally.serverErrors()}; other unexpected answers: ${unexpected.length}`,
-      `  after the kill: survivor ${after0.ok} ok, ${after0.clientErrors} 4xx, ${after0.serverErrors} 5xx, ${after0.connectionFailures} connection failures; killed server ${after1.connectionFailures} connection failures (${[...tally.connectionErrors].map(([k, n]) => `${k} ${n}`).join(", ")})`,
+      `  after the kill: survivor ${after0.ok} ok, ${after0.clientErrors} 4xx, ${after0.serverErrors} 5xx, ${after0.connectionFailures} connection failures, ${after0.timeouts} timeouts; killed server ${after1.connectionFailures} connection failures (${[...tally.connectionErrors].map(([k, n]) => `${k} ${n}`).join(", ")})`,
       `  2xx answers per second by kind: ${(["submit", "resubmit", "results", "register"] as const).map((k) => `${k} ${rate(tally.get(k).ok)}`).join(", ")}`,
       `  statuses: ${[...tally.statuses].map(([k, n]) => `${k}: ${n}`).join(", ")}`,
     ];
@@ -186,7 +186,7 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
     expect(tally.serverErrorSamples).toEqual([]);
     expect(tally.serverErrors()).toBe(0);
     expect(unexpected.slice(0, 5)).toEqual([]);
-    // The survivor kept serving after the kill, without a single failure of its own.
+    // The survivor kept serving after the kill: no connection refused or reset, no 5xx (slow answers are printed, not judged).
     expect(after0.ok).toBeGreaterThan(0);
     expect(after0.connectionFailures + after0.serverErrors).toBe(0);
     expect(acknowledged.size).toBeGreaterThan(0);
