@@ -1,6 +1,6 @@
 /** What a respondent does with a personal link: see the survey, and submit once (idempotently, durably). */
 import { randomBytes } from "node:crypto";
-import type { Db, DbOrTx } from "../db/database.ts";
+import type { Db, DbOrTx, Tx } from "../db/database.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { hashSecret } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -75,8 +75,19 @@ const ALREADY = "We already have your answers for this survey, so we can't take 
  * Stores one response for the link. The response row gets a random id and no time; it shares no key
  * with the participation row. Answered 201 only after the commit (SQLite synchronous=FULL,
  * PostgreSQL synchronous_commit on). A replay with the same Idempotency-Key gets the first answers back.
+ * `alsoInTransaction` runs last inside the storing transaction (the route counts the submission against
+ * its rate limit there, so a stored response costs one durable commit, not two); it does not run for
+ * replays or refusals.
  */
-export async function submitResponse(db: Db, token: string, idempotencyKey: string, answers: Answers, today = new Date().toISOString().slice(0, 10), ratings?: Ratings) {
+export async function submitResponse(
+  db: Db,
+  token: string,
+  idempotencyKey: string,
+  answers: Answers,
+  today = new Date().toISOString().slice(0, 10),
+  ratings?: Ratings,
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
+) {
   const row = await openLink(db, token);
   const nullifier = responseNullifier(token);
   const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
@@ -105,6 +116,7 @@ export async function submitResponse(db: Db, token: string, idempotencyKey: stri
       const flipped = await tx.updateTable("wave_participants").set({ responded: 1 }).where("id", "=", row.participant_id).where("responded", "=", 0).executeTakeFirst();
       if (Number(flipped.numUpdatedRows) !== 1) throw new AppError("conflict", ALREADY);
       if (cleanRatings && link.networkMode === "organisational") await storeOrganisationalRatings(tx, link, cleanRatings);
+      if (alsoInTransaction) await alsoInTransaction(tx);
     });
   } catch (err) {
     if (isUniqueViolation(err) || (err instanceof AppError && err.code === "conflict")) return replay();

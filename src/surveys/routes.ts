@@ -86,8 +86,14 @@ waveRoutes.openapi(
     if (!idempotencyKey) throw new AppError("validation_failed", IDEMPOTENCY_MESSAGE, { fields: [{ path: "idempotency-key", message: IDEMPOTENCY_MESSAGE }] });
     const key = `submit:address:${clientAddress(c)}`;
     await assertUnderLimit(db, key, SUBMIT_LIMIT);
-    await hit(db, key, SUBMIT_LIMIT);
-    const result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings);
+    // Every attempt counts once: a stored response counts inside its own transaction (one durable commit
+    // per submission); replays, refusals and errors count on their own.
+    let result: Awaited<ReturnType<typeof submitResponse>> | undefined;
+    try {
+      result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings, (tx) => hit(tx, key, SUBMIT_LIMIT));
+    } finally {
+      if (!result || result.replayed) await hit(db, key, SUBMIT_LIMIT);
+    }
     if (result.replayed) c.header("idempotent-replayed", "true");
     return c.json({ status: result.replayed ? ("already_stored" as const) : ("stored" as const), answers: result.answers }, result.replayed ? 200 : 201);
   },
