@@ -92,12 +92,21 @@ function waveRule(b: Breakdown): (group: Group) => Suppression | null {
   };
 }
 
-/** Unguarded form of `releasableGroups`, for the figure functions (which have their own guard). */
+/**
+ * Unguarded form of `releasableGroups`, for the figure functions (which have their own guard). Every
+ * figure of a wave asks about the same breakdown, so the decisions are remembered per breakdown
+ * object (breakdowns are built once and not changed afterwards); callers get their own copy.
+ */
 export function decideGroups(b: Breakdown): Map<string, GroupDecision> {
+  const known = DECIDED.get(b);
+  if (known) return new Map(known);
   checkBreakdown(b);
   const decisions = selectSets(b.total, inReleaseOrder(b.groups), b.k, waveRule(b));
-  return inBreakdownOrder<GroupDecision>(b, decisions, { ok: false, reason: "error" });
+  const ordered = inBreakdownOrder<GroupDecision>(b, decisions, { ok: false, reason: "error" });
+  DECIDED.set(b, ordered);
+  return new Map(ordered);
 }
+const DECIDED = new WeakMap<Breakdown, Map<string, GroupDecision>>();
 
 /**
  * Which groups of a breakdown may be shown at all, and with how many respondents. The map has the

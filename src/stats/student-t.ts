@@ -136,5 +136,13 @@ export function tQuantile(p: number, df: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
-  return p > 0.5 ? upperQuantile(1 - p, df) : -upperQuantile(p, df);
+  // Results ask for the same few (p, df) pairs over and over (one per mean figure): remember them.
+  const key = `${p}:${df}`;
+  const known = QUANTILES.get(key);
+  if (known !== undefined) return known;
+  const q = p > 0.5 ? upperQuantile(1 - p, df) : -upperQuantile(p, df);
+  if (QUANTILES.size >= 4096) QUANTILES.clear();
+  QUANTILES.set(key, q);
+  return q;
 }
+const QUANTILES = new Map<string, number>();
