@@ -1,0 +1,93 @@
+/** Benchmark 2: one partnership's published results (all questions, level × dimension, two waves compared) at scale vs the bare SQL aggregate. */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { sql } from "kysely";
+import type { Actor } from "../src/accounts/actor.ts";
+import { compareWaves, getWaveResults } from "../src/surveys/results/get-results.ts";
+import { BENCH_DIR, benchSize, describeMachine, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
+import { datasetShape, openDataset, readMeta } from "./lib/dataset.ts";
+import { sampleMemory } from "./lib/memory.ts";
+
+const engine = (process.argv[2] ?? "sqlite") as Engine;
+const size = benchSize();
+const shape = datasetShape(size);
+const REPEATS = Number(process.env["BENCH_REPEATS"] ?? 60);
+
+// Generation runs in its own process, so this one's memory is the reading side's alone.
+execFileSync(process.execPath, [path.join(BENCH_DIR, "../node_modules/tsx/dist/cli.mjs"), path.join(BENCH_DIR, "generate.ts"), engine], { stdio: ["ignore", "inherit", "inherit"] });
+const meta = readMeta(engine, shape);
+if (!meta) throw new Error("the dataset was not generated");
+
+const memory = sampleMemory(process.pid);
+const handle = await openDataset(engine, shape);
+const db = handle.db;
+const actor: Actor = { userId: meta.leadUserId, name: "Programme Lead", email: "lead@bench.example", via: "session" };
+
+const item = "ip_competence_1";
+const bareAggregate = (pid: string) =>
+  engine === "sqlite"
+    ? sql`select count(*) as n, avg(case when json_type(r.answers, ${`$.${item}.value`}) = 'integer' then json_extract(r.answers, ${`$.${item}.value`}) end) as mean
+          from wave_responses r join waves w on w.id = r.wave_id where w.partnership_id = ${pid}`.execute(db)
+    : sql`select count(*) as n, avg(case when jsonb_typeof(r.answers::jsonb -> ${item} -> 'value') = 'number' then (r.answers::jsonb -> ${item} ->> 'value')::numeric end) as mean
+          from wave_responses r join waves w on w.id = r.wave_id where w.partnership_id = ${pid}`.execute(db);
+
+async function once(p: number) {
+  const pid = meta!.partnershipIds[p]!;
+  const waves = meta!.waveIds[p]!;
+  const latest = waves.at(-1)!;
+  const t0 = performance.now();
+  const results = await getWaveResults(db, actor, pid, latest, "none");
+  const t1 = performance.now();
+  const comparison = await compareWaves(db, actor, pid, waves.at(-2)!, latest);
+  const t2 = performance.now();
+  await bareAggregate(pid);
+  const t3 = performance.now();
+  if (results.questions.length === 0 || comparison.scores.length === 0) throw new Error("empty results");
+  return { results: t1 - t0, compare: t2 - t1, total: t2 - t0, bare: t3 - t2, released: results.respondents.status === "released" };
+}
+
+process.stderr.write(`scale/${engine}: warming up\n`);
+for (let i = 0; i < 5; i++) await once(i % meta.partnershipIds.length);
+const rand = seededRandom(99);
+const samples: Awaited<ReturnType<typeof once>>[] = [];
+for (let i = 0; i < REPEATS; i++) {
+  samples.push(await once(Math.floor(rand() * meta.partnershipIds.length)));
+  if ((i + 1) % 10 === 0) process.stderr.write(`scale/${engine}: ${i + 1}/${REPEATS}\n`);
+}
+await handle.close();
+const mem = memory.stop();
+
+const total = stats(samples.map((s) => s.total));
+const bare = stats(samples.map((s) => s.bare));
+const part = (k: "results" | "compare") => {
+  const s = stats(samples.map((x) => x[k]));
+  return { median: round(s.median), p95: round(s.p95) };
+};
+writeResult({
+  name: "scale-results",
+  engine,
+  size,
+  date: new Date().toISOString(),
+  machine: await describeMachine(engine),
+  method:
+    `${shape.partnerships.toLocaleString("en")} partnerships × ${shape.wavesPerPartnership} published waves, ${shape.responses.toLocaleString("en")} responses (seeded). ` +
+    `Per repeat (${REPEATS}, random partnerships): getWaveResults(latest wave, breakdown none) then compareWaves(previous, latest), as the lead convenor; ` +
+    "baseline: the bare SQL aggregate (count and mean of one item) over that partnership's responses.",
+  figure: { label: "results + comparison p95", value: round(total.p95), unit: "ms" },
+  baseline: { label: "bare SQL aggregate p95", value: round(bare.p95), unit: "ms" },
+  ratio: round(total.p95 / bare.p95, 1),
+  ratioMeaning: "our p95 ÷ bare aggregate p95",
+  target: { text: "p95 < 50 ms", met: total.p95 < 50 },
+  invariants: { "every repeat answered with results": samples.length === REPEATS },
+  memory: mem,
+  details: {
+    shape,
+    generatedInSeconds: meta.generatedIn,
+    repeats: REPEATS,
+    totalMs: { median: round(total.median), p95: round(total.p95), max: round(total.max) },
+    resultsMs: part("results"),
+    compareMs: part("compare"),
+    bareMs: { median: round(bare.median), p95: round(bare.p95) },
+    responsesPerWave: Math.round(shape.responses / (shape.partnerships * shape.wavesPerPartnership)),
+  },
+});

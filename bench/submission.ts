@@ -1,0 +1,229 @@
+/** Benchmark 1: durable acknowledged survey submissions per second through the real HTTP server vs raw durable inserts. */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { connect, openSqlite, sqliteFileIn } from "../src/db/connect.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { noMailer } from "../src/mail/mailer.ts";
+import { issueLinks } from "../src/surveys/issue-links.ts";
+import { responseNullifier } from "../src/surveys/tokens.ts";
+import { createWave, transitionWave } from "../src/surveys/wave-use-cases.ts";
+import { realisticAnswers } from "./lib/answers.ts";
+import { benchSize, describeMachine, pgDatabase, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
+import { sampleMemory } from "./lib/memory.ts";
+import { startServer } from "./lib/server.ts";
+import { seedPeople } from "./lib/seed-people.ts";
+
+const engine = (process.argv[2] ?? "sqlite") as Engine;
+const size = benchSize();
+const CLIENTS = 50;
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
+const PER_ROUND = Number(process.env["BENCH_SUBMISSIONS"] ?? (size === "full" ? 3000 : 600));
+const rand = seededRandom(7);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-submit-"));
+const databaseUrl = engine === "postgres" ? await pgDatabase("accord_bench_submit", true) : undefined;
+const handle = databaseUrl ? connect({ databaseUrl }) : connect({ sqliteFile: sqliteFileIn(dataDir) });
+await migrateToLatest(handle.db);
+
+// Set-up: one partnership with enough people for every round, one open wave per round (plus one for raw inserts).
+process.stderr.write(`submission/${engine}: setting up ${ROUNDS} waves × ${PER_ROUND} links\n`);
+const { actor, partnershipId } = await seedPeople(handle.db, PER_ROUND);
+const today = new Date().toISOString().slice(0, 10);
+const later = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+const waves: Array<{ id: string; tokens: string[] }> = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const w = await createWave(handle.db, actor, partnershipId, { name: `Bench round ${r + 1}`, instrumentKey: "accord-trust", opensOn: today, closesOn: later, k: 5 });
+  await transitionWave(handle.db, actor, partnershipId, w.id, "open");
+  const { links } = await issueLinks(handle.db, noMailer, actor, partnershipId, w.id, undefined, "http://bench");
+  waves.push({ id: w.id, tokens: links.map((l) => l.url.slice("http://bench/respond/".length)) });
+}
+const rawWave = await createWave(handle.db, actor, partnershipId, { name: "Raw inserts", instrumentKey: "accord-trust", opensOn: today, closesOn: later, k: 5 });
+const orgRow = await handle.db.selectFrom("organisations").select(["id", "sector"]).where("partnership_id", "=", partnershipId).executeTakeFirstOrThrow();
+await handle.close();
+
+const server = await startServer({ DATA_DIR: dataDir, TRUST_PROXY: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+await new Promise((r) => setTimeout(r, 500));
+const memory = sampleMemory(server.pid);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const sent = new Map<string, string>(); // token → answers JSON acknowledged with 201
+const statuses = new Map<number | string, number>();
+const latencies: number[] = [];
+const httpRates: number[] = [];
+const rawRates: number[] = [];
+
+/** CPU seconds the server has used so far (utime + stime from /proc, 100 ticks a second). */
+function serverCpu(): number {
+  try {
+    const f = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+const cpuPerSubmission: number[] = [];
+
+async function httpRound(tokens: string[]): Promise<number> {
+  let next = 0;
+  const bodies = tokens.map((t) => {
+    const answers = JSON.stringify(realisticAnswers(rand, 1 + rand() * 4));
+    return [t, `{"answers":${answers}}`, answers] as const;
+  });
+  const start = performance.now();
+  const cpu0 = serverCpu();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      // Each client is its own address (TRUST_PROXY): a whole team behind one address would meet the submission limit.
+      const headers = { "x-forwarded-for": `10.0.${Math.floor(c / 250)}.${(c % 250) + 1}` };
+      while (next < bodies.length) {
+        const [token, body, answers] = bodies[next++]!;
+        const t = performance.now();
+        let status: number | string;
+        try {
+          status = await post(`${server.url}/api/v1/respond/${token}/response`, body, { ...headers, "idempotency-key": randomBytes(12).toString("hex") });
+        } catch (err) {
+          status = (err as NodeJS.ErrnoException).code ?? "network error";
+        }
+        latencies.push(performance.now() - t);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status === 201) sent.set(token, answers);
+      }
+    }),
+  );
+  cpuPerSubmission.push(((serverCpu() - cpu0) * 1000) / tokens.length);
+  return tokens.length / ((performance.now() - start) / 1000);
+}
+
+const rawRow = (i: number) => ({
+  id: randomBytes(16).toString("hex"),
+  wave_id: rawWave.id,
+  nullifier: randomBytes(32).toString("hex"),
+  idempotency_hash: randomBytes(32).toString("hex"),
+  organisation_id: orgRow.id,
+  sector: orgRow.sector,
+  answers: JSON.stringify(realisticAnswers(rand, 1 + (i % 4))),
+});
+
+async function rawRound(n: number): Promise<number> {
+  const rows = Array.from({ length: n }, (_, i) => rawRow(i));
+  const cols = "id, wave_id, nullifier, idempotency_hash, organisation_id, sector, answers";
+  if (!databaseUrl) {
+    // The server's own settings (openSqlite: WAL, synchronous=FULL), one autocommit insert after another, as its one connection does.
+    const raw = openSqlite(sqliteFileIn(dataDir));
+    const stmt = raw.prepare(`insert into wave_responses (${cols}) values (@id, @wave_id, @nullifier, @idempotency_hash, @organisation_id, @sector, @answers)`);
+    const start = performance.now();
+    for (const row of rows) stmt.run(row);
+    const rate = n / ((performance.now() - start) / 1000);
+    raw.close();
+    return rate;
+  }
+  // Autocommit, synchronous_commit on, the server's pool size (10) driven by the same 50 concurrent callers.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c synchronous_commit=on" });
+  await pool.query("select 1");
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < rows.length) {
+        const r = rows[next++]!;
+        await pool.query(`insert into wave_responses (${cols}) values ($1, $2, $3, $4, $5, $6, $7)`, [r.id, r.wave_id, r.nullifier, r.idempotency_hash, r.organisation_id, r.sector, r.answers]);
+      }
+    }),
+  );
+  const rate = n / ((performance.now() - start) / 1000);
+  await pool.end();
+  return rate;
+}
+
+for (let r = 0; r < ROUNDS; r++) {
+  process.stderr.write(`submission/${engine}: round ${r + 1}/${ROUNDS}: ${PER_ROUND} submissions over HTTP (${CLIENTS} clients)`);
+  httpRates.push(await httpRound(waves[r]!.tokens));
+  process.stderr.write(` ${httpRates.at(-1)!.toFixed(0)}/s; ${PER_ROUND} raw inserts`);
+  rawRates.push(await rawRound(PER_ROUND));
+  process.stderr.write(` ${rawRates.at(-1)!.toFixed(0)}/s\n`);
+}
+await new Promise((r) => setTimeout(r, 2000));
+const mem = memory.stop();
+agent.destroy();
+const exitCode = await server.stop();
+
+// Verification: every acknowledged response stored exactly once, with the answers sent, and nothing else stored.
+const check = databaseUrl ? connect({ databaseUrl }) : connect({ sqliteFile: sqliteFileIn(dataDir) });
+const waveIds = waves.map((w) => w.id);
+const stored = await check.db.selectFrom("wave_responses").select(["nullifier", "answers"]).where("wave_id", "in", waveIds).execute();
+const byNullifier = new Map<string, string[]>();
+for (const s of stored) byNullifier.set(s.nullifier, [...(byNullifier.get(s.nullifier) ?? []), s.answers]);
+let missing = 0;
+let duplicated = 0;
+let altered = 0;
+for (const [token, answers] of sent) {
+  const found = byNullifier.get(responseNullifier(token)) ?? [];
+  if (found.length === 0) missing++;
+  if (found.length > 1) duplicated++;
+  if (found.length >= 1 && found[0] !== answers) altered++;
+}
+const responded = await check.db.selectFrom("wave_participants").select((eb) => eb.fn.countAll<number>().as("n")).where("wave_id", "in", waveIds).where("responded", "=", 1).executeTakeFirstOrThrow();
+await check.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const total = waves.reduce((n, w) => n + w.tokens.length, 0);
+const errors = total - (statuses.get(201) ?? 0);
+const httpRate = stats(httpRates).median;
+const rawRate = stats(rawRates).median;
+const lat = stats(latencies);
+writeResult({
+  name: "submission",
+  engine,
+  size,
+  date: new Date().toISOString(),
+  machine: await describeMachine(engine),
+  method:
+    `${ROUNDS} rounds of ${PER_ROUND} survey submissions (accord trust instrument, one personal link each) POSTed by ${CLIENTS} concurrent keep-alive clients ` +
+    `to a real \`accord serve\` child process; each round followed by ${PER_ROUND} raw single-row autocommit inserts of the same rows into wave_responses ` +
+    (engine === "sqlite" ? "(WAL, synchronous=FULL, one connection, as the server)" : `(synchronous_commit=on, pool of 10 as the server, ${CLIENTS} concurrent callers)`) +
+    ". Median rate over rounds.",
+  figure: { label: "HTTP submissions/s", value: round(httpRate, 1), unit: "/s" },
+  baseline: { label: "raw inserts/s", value: round(rawRate, 1), unit: "/s" },
+  ratio: round(httpRate / rawRate, 3),
+  ratioMeaning: "HTTP rate ÷ raw insert rate (higher is better)",
+  target: { text: "≥ 0.5 of the raw rate", met: httpRate / rawRate >= 0.5 },
+  invariants: {
+    "no errors (every request 201)": errors === 0,
+    "every acknowledged response stored": missing === 0,
+    "no response stored twice": duplicated === 0 && stored.length === sent.size,
+    "stored answers equal those sent": altered === 0,
+    "participation marked once per response": Number(responded.n) === sent.size,
+    "server stopped cleanly": exitCode === 0,
+  },
+  memory: mem,
+  details: {
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    clients: CLIENTS,
+    httpRates: httpRates.map((x) => round(x, 1)),
+    rawRates: rawRates.map((x) => round(x, 1)),
+    serverCpuMsPerSubmission: round(stats(cpuPerSubmission).median),
+    latencyMs: { median: round(lat.median), p95: round(lat.p95), max: round(lat.max) },
+    statuses: Object.fromEntries(statuses),
+    acknowledged: sent.size,
+    stored: stored.length,
+    missing,
+    duplicated,
+    altered,
+  },
+});
