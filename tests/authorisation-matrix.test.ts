@@ -14,22 +14,27 @@ import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
 import type { FieldSpec } from "../src/registers/fields.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { createPressureEvent } from "../src/health/pressure-events.ts";
+import { createProgramme } from "../src/programmes/programme-use-cases.ts";
+import { shareWithProgramme } from "../src/programmes/sharing.ts";
 
-const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor"] as const;
+/** `programmeLead` leads a programme the fixture's partnership shares with: for the partnership's own routes it is an outsider. */
+const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor", "programmeLead"] as const;
 type Role = (typeof ROLES)[number];
 type SignedInRole = Exclude<Role, "anonymous">;
 type Row = Record<Role, number>;
 
 /** Same answer for every caller. */
-const everyone = (status: number): Row => ({ anonymous: status, outsider: status, viewer: status, member: status, convenor: status, otherConvenor: status });
+const everyone = (status: number): Row => ({ anonymous: status, outsider: status, viewer: status, member: status, convenor: status, otherConvenor: status, programmeLead: status });
 /** Needs sign-in, nothing more. */
 const signedIn = (status: number): Row => ({ ...everyone(status), anonymous: 401 });
 /** Inside a partnership, readable by every member: outsiders must not learn it exists. */
-const memberRead: Row = { anonymous: 401, outsider: 404, viewer: 200, member: 200, convenor: 200, otherConvenor: 404 };
+const memberRead: Row = { anonymous: 401, outsider: 404, viewer: 200, member: 200, convenor: 200, otherConvenor: 404, programmeLead: 404 };
 /** Inside a partnership, convenor only: members are told no, outsiders are told nothing. */
-const convenorOnly = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: 403, convenor: status, otherConvenor: 404 });
+const convenorOnly = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: 403, convenor: status, otherConvenor: 404, programmeLead: 404 });
 /** Inside a partnership, convenors and members (acting for their own organisation); viewers are told no. */
-const memberWrite = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: status, convenor: status, otherConvenor: 404 });
+const memberWrite = (status: number): Row => ({ anonymous: 401, outsider: 404, viewer: 403, member: status, convenor: status, otherConvenor: 404, programmeLead: 404 });
+/** A programme's own routes: its leads only; everyone else cannot tell it exists. */
+const leadOnly = (status: number): Row => ({ ...everyone(404), anonymous: 401, programmeLead: status });
 
 /**
  * The matrix. Keys are "METHOD path" exactly as the router lists them (the register rows are generated below from the
@@ -137,6 +142,18 @@ const STATIC_MATRIX = {
   "GET /api/v1/partnerships/:partnershipId/report.pdf": memberRead,
   "GET /api/v1/partnerships/:partnershipId/export.json": convenorOnly(200),
   "GET /api/v1/partnerships/:partnershipId/export.zip": convenorOnly(200),
+
+  // Programmes: anyone signed in may create one (and leads it); a programme's pages are its leads' alone.
+  "POST /api/v1/programmes": signedIn(201),
+  "GET /api/v1/programmes": signedIn(200),
+  "GET /api/v1/programmes/:programmeId": leadOnly(200),
+  "POST /api/v1/programmes/:programmeId/leads": leadOnly(200),
+  "POST /api/v1/programmes/:programmeId/join-code": leadOnly(201),
+  "GET /api/v1/programmes/:programmeId/rollup": leadOnly(200),
+  // A partnership's programmes (and its percentile) for any member; sharing and stopping are the convenor's.
+  "GET /api/v1/partnerships/:partnershipId/programmes": memberRead,
+  "POST /api/v1/partnerships/:partnershipId/programmes": convenorOnly(201),
+  "DELETE /api/v1/partnerships/:partnershipId/programmes/:programmeId": convenorOnly(204),
 } satisfies Record<string, Row>;
 
 const registerBase = (key: RegisterKey) => `/api/v1/partnerships/:partnershipId/registers/${key}`;
@@ -237,6 +254,9 @@ interface Fixture {
   entrySecret: string;
   /** A live pressure event of the partnership, made on first use (its label carries the entry secret). */
   pressureEvent: () => Promise<string>;
+  /** A programme led by `programmeLead` that the partnership shares with, and its join code. */
+  programmeId: string;
+  joinCode: string;
 }
 
 interface Account {
@@ -303,6 +323,9 @@ async function buildFixture(): Promise<Fixture> {
   const invitation = ok(await convenor.request("POST", `${base}/people/${subject.body.id}/invitations`), "invite subject");
   const invitationToken = String(invitation.body.url).split("/invite/")[1] ?? "";
   expect(invitationToken).not.toBe("");
+  // The partnership shares with a programme from the start, so its lead is checked against every partnership route too.
+  const programme = await createProgramme(ctx.handle.db, { userId: accounts.programmeLead.userId }, { name: `Programme ${tag}` });
+  await shareWithProgramme(ctx.handle.db, convenorActor, p.body.id, programme.joinCode);
   let waves: Promise<Waves> | undefined;
   let pressureEvent: Promise<string> | undefined;
   const entrySecret = `Secret entry ${tag}`;
@@ -322,6 +345,8 @@ async function buildFixture(): Promise<Fixture> {
     invitationToken,
     entries: new Map(),
     entrySecret,
+    programmeId: programme.programme.id,
+    joinCode: programme.joinCode,
     // Bound to this partnership, so the ghost partnership of the 404 comparison asks for the same event.
     pressureEvent: () => (pressureEvent ??= createPressureEvent(ctx.handle.db, convenorActor, p.body.id, event).then((e) => e.id)),
   };
@@ -427,6 +452,8 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
     }
     case "eventId":
       return f.pressureEvent();
+    case "programmeId":
+      return f.programmeId;
     case "entryId": {
       const target = registerOf(key.split(" ")[1] ?? "");
       if (!target) throw new Error(`No register in ${key}`);
@@ -494,6 +521,13 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
       return { label: "Funding cut", kind: "funding_cut", startsOn: "2026-04-01", endsOn: "2026-09-30", note: "Recorded by the matrix" };
     case "PATCH /api/v1/partnerships/:partnershipId/pressure-events/:eventId":
       return { label: "Changed by the matrix", endsOn: "2026-04-30" };
+    case "POST /api/v1/programmes":
+      return { name: "A new programme", description: "Made by the matrix" };
+    // Naming an existing lead changes nothing, whoever asks.
+    case "POST /api/v1/programmes/:programmeId/leads":
+      return { email: accounts.programmeLead.email };
+    case "POST /api/v1/partnerships/:partnershipId/programmes":
+      return { joinCode: f.joinCode };
     case "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups":
       return { organisationId: actsFor(role, f).id };
     // The offer is the partner organisation's, so everyone takes it up for the member's organisation.
@@ -600,7 +634,7 @@ beforeAll(async () => {
   expect(setup.status).toBe(201);
   accounts.convenor = { userId: setup.body.id, email: "convenor@example.org" };
   convenorActor = { userId: setup.body.id, name: "Convenor", email: "convenor@example.org", via: "session" };
-  for (const role of ["outsider", "viewer", "member", "otherConvenor"] as const) {
+  for (const role of ["outsider", "viewer", "member", "otherConvenor", "programmeLead"] as const) {
     const u = await ctx.user(role);
     expect(u.password).toBe(PASSWORD);
     accounts[role] = { userId: u.userId, email: u.email };
@@ -669,7 +703,9 @@ describe("authorisation matrix", () => {
       expect(await changesSince(ctx.handle.db, mark), `stored data changed after ${context}`).toEqual([]);
     }
 
-    if ((role === "anonymous" || role === "outsider" || role === "otherConvenor") && !REVEALS_TO_TOKEN_HOLDER.has(key)) {
+    // A programme's lead sees the names of partnerships sharing with it, by design, on the programme's own pages only.
+    const leadSeesByDesign = role === "programmeLead" && template.startsWith("/api/v1/programmes");
+    if ((role === "anonymous" || role === "outsider" || role === "otherConvenor" || role === "programmeLead") && !REVEALS_TO_TOKEN_HOLDER.has(key) && !leadSeesByDesign) {
       for (const secret of [f.partnershipName, f.purpose, f.organisationName, f.partnerOrganisationName, f.subjectEmail, f.entrySecret]) {
         expect(res.text.includes(secret), `${context} leaks "${secret}"`).toBe(false);
       }
