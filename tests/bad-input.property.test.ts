@@ -127,6 +127,7 @@ const REAL_NAMES = [
   "partnershipId", "organisationId", "personId", "tokenId", "token",
   "ownerOrganisationId", "proposedByOrganisationId", "toOrganisationId", "takenUpByOrganisationId", "ownerPersonId",
   "agreedBy", "participants", "benefits", "priorityId", "adoptedByDecisionId", "goalIds",
+  "programmeId", "joinCode",
 ];
 
 /** A plain valid value for a field of a register (organisation fields name the given organisation). */
@@ -228,6 +229,10 @@ async function buildFixture(): Promise<Fixture> {
     ownerOrganisationId: o.id, proposedByOrganisationId: o.id, toOrganisationId: other.id, takenUpByOrganisationId: other.id, ownerPersonId: person.id,
     agreedBy: [o.id, other.id], participants: [o.id, other.id], benefits: [{ organisationId: other.id, note: "Fuzz note" }],
   };
+  // A programme the convenor leads (its join code is a real value for the sharing body), for the programme routes.
+  const programme = must(await c.post("/api/v1/programmes", { name: `Fuzz programme ${tag}` }), "programme");
+  real["programmeId"] = programme.programme.id;
+  real["joinCode"] = programme.joinCode;
   // A pressure event for the routes that change or remove one.
   if (currentRoute?.params.includes("eventId")) {
     real["eventId"] = must(await c.post(`${base}/pressure-events`, { label: "Fuzz pressure", kind: "funding_cut", startsOn: "2026-01-01", endsOn: "2026-03-31" }), "pressure event").id;
@@ -839,6 +844,11 @@ describe("bad input on write routes", () => {
     expect(writeRoutes.find((r) => r.key === `POST ${events}`)?.body).toMatchObject({ required: expect.arrayContaining(["label", "startsOn", "endsOn"]), properties: { startsOn: { format: "date" }, endsOn: { format: "date" } } });
     expect(writeRoutes.find((r) => r.key === `PATCH ${events}/:eventId`)?.body?.properties).toMatchObject({ startsOn: { format: "date" }, endsOn: { format: "date" } });
     expect(writeRoutes.find((r) => r.key === `DELETE ${events}/:eventId`)?.params).toEqual(["partnershipId", "eventId"]);
+    // Programmes: a name to create one, an email to add a lead, a join code to share with one.
+    expect(writeRoutes.find((r) => r.key === "POST /api/v1/programmes")?.body?.properties).toHaveProperty("name");
+    expect(writeRoutes.find((r) => r.key === "POST /api/v1/programmes/:programmeId/leads")?.body?.properties).toHaveProperty("email");
+    expect(writeRoutes.find((r) => r.key === "POST /api/v1/partnerships/:partnershipId/programmes")?.body?.properties).toHaveProperty("joinCode");
+    expect(writeRoutes.find((r) => r.key === "DELETE /api/v1/partnerships/:partnershipId/programmes/:programmeId")?.params).toEqual(["partnershipId", "programmeId"]);
     expect(await tableNames(db())).toEqual(expect.arrayContaining(["users", "sessions", "api_tokens", "partnerships", "organisations", "people", "invitations", "audit_log", "instance", "register_entries", "register_versions"]));
   });
 
