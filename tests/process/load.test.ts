@@ -9,7 +9,7 @@ const adminUrl = process.env["TEST_DATABASE_URL"];
 /** Length of the mixed load (the kill comes halfway); shorten it locally with ACCORD_LOAD_SECONDS. */
 const SECONDS = Number(process.env["ACCORD_LOAD_SECONDS"] ?? 60);
 /** Personal links in the open wave: the submitters stop early if they use them all (bounded in count too). */
-const RESPONDENTS = Number(process.env["ACCORD_LOAD_LINKS"] ?? 2000);
+const RESPONDENTS = Number(process.env["ACCORD_LOAD_LINKS"] ?? 1200);
 const SUBMITTERS = 6;
 const READERS = 3;
 const REGISTRARS = 3;
