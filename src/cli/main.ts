@@ -1,4 +1,4 @@
-/** The `accord` operator CLI: serve, migrate, user and token management. Calls services directly, never the HTTP API. */
+/** The `accord` operator CLI: serve, migrate, user and token management, programmes. Calls services directly, never the HTTP API. */
 import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config/config.ts";
 import { DataDirLockedError } from "../db/lock.ts";
@@ -43,6 +43,7 @@ registerAccountCommands(program);
 registerDemoCommand(program);
 registerReportCommand(program);
 (await import("./transfer-command.ts")).registerTransferCommands(program);
+(await import("./programme-command.ts")).registerProgrammeCommands(program);
 
 function explain(err: unknown): string {
   if (err instanceof AppError) return [err.message, ...(err.fields ?? []).map((f) => `${f.path}: ${f.message}`).filter((line) => line !== err.message).map((line) => `  ${line}`)].join("\n");
