@@ -1,6 +1,9 @@
 // Integration: a programme's journey (create, join by code, roll-up, withdraw), suppression kept, pooled figures and percentiles, access, summaries at publish and backfilled.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestContext, type TestClient, type TestContext } from "../testing/test-app.ts";
+import { createSession } from "../accounts/sessions.ts";
+import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
+import { buildExport, exportJson } from "../transfer/export-partnership.ts";
+import { importPartnership } from "../transfer/import-partnership.ts";
 import { instrumentItems, latestInstrument } from "../surveys/instruments/registry.ts";
 import { PartnershipProgrammesSchema, ProgrammeDetailSchema, RollupSchema } from "./contracts.ts";
 
@@ -175,5 +178,33 @@ describe("programmes", () => {
     expect(r.rows[0]!.headline?.status).toBe("released");
     const again = await db.selectFrom("wave_summaries").selectAll().where("wave_id", "=", closed).executeTakeFirstOrThrow();
     expect(again).toEqual(second);
+  });
+
+  it("roll up an imported partnership from the figures its import kept", async () => {
+    const part = await partnershipWithPeople(ctx, "Imported", 5);
+    const first = await runWave(ctx, part, { name: "Baseline", k: 3, answering: 5 });
+    const second = await runWave(ctx, part, { name: "Follow-up", k: 3, answering: 5, shift: 3 });
+    const json = exportJson(await buildExport(ctx.handle.db, part.id));
+    const b = await createTestContext();
+    try {
+      await importPartnership(b.handle.db, json);
+      const convenorRow = await b.handle.db.selectFrom("people").select("user_id").where("partnership_id", "=", part.id).where("role", "=", "convenor").executeTakeFirstOrThrow();
+      const convenor = new TestClient(b.app, { cookie: (await createSession(b.handle.db, convenorRow.user_id!)).secret });
+      const lead = await b.user("Imported Lead");
+      const created = (await lead.client.post("/api/v1/programmes", { name: "Imports" })).body;
+      expect((await convenor.post(`${part.base}/programmes`, { joinCode: created.joinCode })).status).toBe(201);
+      const r = RollupSchema.parse((await lead.client.get(`/api/v1/programmes/${created.programme.id}/rollup`)).body);
+      const row = r.rows[0]!;
+      const results = (await convenor.get(`${part.base}/waves/${second}/results`)).body;
+      expect(row.wavesPublished).toBe(2);
+      expect(row.latestWave?.id).toBe(second);
+      expect(row.headline).toEqual(results.scores.find((s: { level: string; dimension: string }) => s.level === "all" && s.dimension === "all").figures.all);
+      expect(row.baseline?.figure).toEqual(results.questions.find((q: { itemKey: string }) => q.itemKey === "baseline_trust").figures.all);
+      const kept = (await convenor.get(`${part.base}/waves/${second}/compare/${first}`)).body.scores.find((s: { level: string; dimension: string }) => s.level === "all" && s.dimension === "all").change;
+      expect(row.change).toEqual(kept.status === "released" ? { ...kept, since: { id: first, name: "Baseline" } } : kept);
+      expect(row.responseRate).toBeNull(); // an import keeps no participation rows, so nobody knows how many were invited
+    } finally {
+      await b.close();
+    }
   });
 });
