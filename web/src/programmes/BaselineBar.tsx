@@ -29,7 +29,7 @@ export function BaselineBar({ figure, waveName }: Props) {
         )}
       </div>
       <span className="baseline-bar__words">{words}</span>
-      {waveName ? <span className="table__sub">In {waveName}, {figure.n} answered</span> : null}
+      {waveName ? <span className="table__sub">In {waveName} ({figure.n} answered)</span> : null}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function JoinCodeBox({ code, programmeName }: { code: string; programmeNa
       <p className="banner__title">The join code for {programmeName}</p>
       <CopyBox label="Join code" value={code} id="programme-join-code" />
       <p className="body">
-        Send it to the convenors of the partnerships you would like to join. This is the only time it is shown; if it is lost, make a new one.
+        Send it to the convenors of the partnerships you want in the programme. This is the only time it is shown; if it is lost, make a new one.
       </p>
     </div>
   );

@@ -1,7 +1,6 @@
 // The programme's roll-up: one row per sharing partnership, sorted by the server; column headers sort (with aria-sort).
 import type { RollupRow, SortKey, SortOrder } from "../api/programme-types.ts";
 import { TableWrap } from "../components/Feedback.tsx";
-import { formatDate } from "../format.ts";
 import { pct } from "../health/health-format.ts";
 import { BaselineBar } from "./BaselineBar.tsx";
 import { PhoneSort } from "./PhoneSort.tsx";
@@ -27,8 +26,11 @@ function otherBehaviour(row: RollupRow): string {
   const b = row.behaviour;
   if (!b) return "No register entries";
   const inDate = b.institutionalised.inForce === 0 ? "no decisions or procedures in force" : `${pct(b.institutionalised.share)} of decisions and procedures in date`;
-  return `${b.offersAsksDelivered} offers and asks delivered, ${b.risksShared} risks shared, ${b.opportunitiesJoined} joint opportunities joined, ${inDate}`;
+  return `${b.offersAsksDelivered} offers and asks delivered; ${b.risksShared} risks shared; ${b.opportunitiesJoined} joint opportunities joined; ${inDate}`;
 }
+
+const SHORT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const shortDate = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : SHORT.format(new Date(iso)));
 
 /** Names sort A to Z first; figures sort highest first; a second click turns the order round. */
 const firstOrder = (key: SortKey): SortOrder => (key === "name" ? "asc" : "desc");
@@ -63,7 +65,7 @@ export function RollupTable({ rows, sort, order, onSort, loading }: Props) {
                   </th>
                 );
               })}
-              <th scope="col">Other behaviour (last 12 months)</th>
+              <th scope="col">Other behaviour, last 12 months</th>
             </tr>
           </thead>
           <tbody>
@@ -71,23 +73,23 @@ export function RollupTable({ rows, sort, order, onSort, loading }: Props) {
               <tr key={row.partnershipId}>
                 <td data-label="Partnership">
                   <span className="programme-table__name">{row.name}</span>
-                  <span className="table__sub">
-                    {row.latestWave ? `Latest survey: ${row.latestWave.name}` : "No published survey yet"}
-                  </span>
+                  {row.latestWave ? null : <span className="table__sub">No published survey yet</span>}
                 </td>
                 <td data-label="Overall trust">{headlineText(row.headline)}</td>
                 <td data-label="Change since baseline">
                   {changeText(row.change)}
-                  {row.change?.status === "released" ? <span className="table__sub">Since {row.change.since.name}</span> : null}
+                  {row.change?.status === "released" ? <span className="table__sub">From {row.change.since.name}; 95% interval in brackets</span> : null}
                 </td>
                 <td data-label="Baseline question">
                   <BaselineBar figure={row.baseline?.figure} waveName={row.baseline?.wave.name} />
                 </td>
                 <td data-label="Response rate">{responseText(row.responseRate)}</td>
-                <td data-label="People who answered">{respondentsText(row)}</td>
+                <td data-label="Answered">{respondentsText(row)}</td>
                 <td data-label="Commitments kept on time">{keptText(row.behaviour)}</td>
-                <td data-label="Sharing since">{formatDate(row.sharedSince)}</td>
-                <td data-label="Other behaviour">{otherBehaviour(row)}</td>
+                <td data-label="Sharing since">{shortDate(row.sharedSince)}</td>
+                <td data-label="Other behaviour" className="programme-table__small">
+                  {otherBehaviour(row)}
+                </td>
               </tr>
             ))}
           </tbody>

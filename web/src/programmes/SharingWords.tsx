@@ -8,10 +8,13 @@ export function WhatIsShared({ shares }: { shares?: string[] | undefined }) {
           shares.map((s) => <li key={s}>{s}</li>)
         ) : (
           <>
-            <li>overall trust in its latest published survey, and the change since its first</li>
-            <li>the answers to the baseline question, as percentages</li>
+            <li>the partnership’s name and the day it started sharing</li>
+            <li>for each published survey: overall trust, its change since the first published survey, and the answers to the baseline question as percentages</li>
             <li>how many people were asked and how many answered</li>
-            <li>counts from its registers, such as commitments kept on time</li>
+            <li>
+              counts from its registers over the last year: commitments kept on time, offers and asks delivered, risks shared, joint opportunities joined, and
+              decisions and procedures in date
+            </li>
           </>
         )}
       </ul>

@@ -73,11 +73,11 @@ export interface Column {
 export const COLUMNS: Column[] = [
   { key: "name", label: "Partnership" },
   { key: "headline", label: "Overall trust" },
-  { key: "change", label: "Change since baseline (95% interval)" },
+  { key: "change", label: "Change since baseline" },
   { key: null, label: "Baseline question" },
   { key: "responseRate", label: "Response rate" },
-  { key: "respondents", label: "People who answered" },
-  { key: "keptOnTime", label: "Commitments kept on time" },
+  { key: "respondents", label: "Answered" },
+  { key: "keptOnTime", label: "Kept on time" },
   { key: "sharedSince", label: "Sharing since" },
 ];
 
