@@ -138,3 +138,5 @@ if (!NX_LARGE && !SMALL) console.log("networkx at the largest size skipped; BENC
 const largest = rows.at(-1)!;
 const r = largest.ours.wall / largest.igraph.wall;
 if (!SMALL) console.log(`Target ours ≤ ×1.5 igraph at ${largest.label}: ${r <= 1.5 ? "met" : "missed"} (×${r.toFixed(2)} wall).`);
+// For the suite (bench/suite.ts): the rows as one JSON line.
+if (process.env["BENCH_JSON"] === "1") console.log(`BENCH_JSON ${JSON.stringify({ versions, rows })}`);
