@@ -2,10 +2,15 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Actor } from "../../src/accounts/actor.ts";
+import { SESSION_COOKIE } from "../../src/accounts/sessions.ts";
+import { setUpInstance } from "../../src/accounts/set-up-instance.ts";
 import { connect } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { addOrganisation } from "../../src/partnerships/organisation-use-cases.ts";
+import { createPartnership } from "../../src/partnerships/partnership-use-cases.ts";
 import { addPerson } from "../../src/partnerships/people-use-cases.ts";
 import { instrumentItems, latestInstrument } from "../../src/surveys/instruments/registry.ts";
-import { api, sessionCookie, type Server } from "./process-helpers.ts";
+import { api, type Server } from "./process-helpers.ts";
 
 export const ANSWERS = Object.fromEntries(instrumentItems(latestInstrument("pulse")).map((i, n) => [i.key, { value: (n % 5) + 1 }]));
 
@@ -27,10 +32,7 @@ export async function freshDatabase(adminUrl: string): Promise<{ url: string; dr
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-export interface Fixture {
-  cookie: string;
-  partnershipId: string;
-  organisationIds: string[];
+export interface Fixture extends Seed {
   /** A published wave whose results the readers fetch. */
   publishedWaveId: string;
   /** The open wave the submitters answer, and one personal-link token per respondent. */
@@ -44,25 +46,27 @@ async function ok(res: Promise<Awaited<ReturnType<typeof api>>>, want: number) {
   return r.body;
 }
 
-/**
- * Builds the partnership through the API (setup, partnership, organisations, waves, links, answers,
- * publish); the respondents are added with the addPerson use case straight on the database, several
- * at a time, since thousands of HTTP calls would eat most of the time budget.
- */
-export async function buildFixture(server: Server, databaseUrl: string, respondents: number): Promise<Fixture> {
-  const setup = await api(server, "POST", "/api/v1/setup", { body: { name: "Ada Convenor", email: "ada@example.org", password: "a long enough password" } });
-  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${setup.text}`);
-  const cookie = sessionCookie(setup);
-  const me = await ok(api(server, "GET", "/api/v1/me", { cookie }), 200);
-  const p = await ok(api(server, "POST", "/api/v1/partnerships", { cookie, body: { name: "Load partnership", purpose: "Load test" } }), 201);
-  const base = `/api/v1/partnerships/${p.id}`;
-  const sectors = ["nhs_trust", "local_authority", "voluntary_community", "primary_care"];
-  const organisationIds: string[] = [];
-  for (const [i, sector] of sectors.entries()) organisationIds.push((await ok(api(server, "POST", `${base}/organisations`, { cookie, body: { name: `Org ${i}`, sector } }), 201)).id);
+export interface Seed {
+  cookie: string;
+  partnershipId: string;
+  organisationIds: string[];
+}
 
+/**
+ * Migrates the empty database and seeds it through the use cases, straight on the database (set-up,
+ * partnership, organisations, and the respondents, several at a time): thousands of HTTP calls would
+ * eat most of the time budget, and this runs while the servers start.
+ */
+export async function seedPartnership(databaseUrl: string, respondents: number): Promise<Seed> {
   const handle = connect({ databaseUrl });
   try {
-    const actor: Actor = { userId: me.id, name: me.name, email: me.email, via: "session" };
+    await migrateToLatest(handle.db); // the servers starting meanwhile wait on the migration lock, then find it done
+    const { user, session } = await setUpInstance(handle.db, { name: "Ada Convenor", email: "ada@example.org", password: "a long enough password" });
+    const actor: Actor = { userId: user.id, name: user.name, email: user.email, via: "session" };
+    const p = await createPartnership(handle.db, actor, { name: "Load partnership", purpose: "Load test" });
+    const sectors = ["nhs_trust", "local_authority", "voluntary_community", "primary_care"] as const;
+    const organisationIds: string[] = [];
+    for (const [i, sector] of sectors.entries()) organisationIds.push((await addOrganisation(handle.db, actor, p.id, { name: `Org ${i}`, sector })).id);
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < respondents; i = next++) {
@@ -70,10 +74,16 @@ export async function buildFixture(server: Server, databaseUrl: string, responde
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
+    return { cookie: `${SESSION_COOKIE}=${session.secret}`, partnershipId: p.id, organisationIds };
   } finally {
     await handle.close();
   }
+}
 
+/** Through the API: a published wave (24 answers, closed, published) and an open wave with a personal link for everyone. */
+export async function openWaves(server: Server, seed: Seed): Promise<Fixture> {
+  const { cookie } = seed;
+  const base = `/api/v1/partnerships/${seed.partnershipId}`;
   // A published wave: 24 people answer, then it is closed and published.
   const wave = (name: string) => ok(api(server, "POST", `${base}/waves`, { cookie, body: { name, instrumentKey: "pulse", opensOn: "2026-01-01", closesOn: "2099-01-01" } }), 201);
   const people = (await ok(api(server, "GET", `${base}/people?limit=100`, { cookie }), 200)).items as Array<{ id: string; role: string }>;
@@ -94,7 +104,7 @@ export async function buildFixture(server: Server, databaseUrl: string, responde
   const links = await call(server, "POST", `${base}/waves/${open.id}/links`, { cookie, body: {}, timeoutMs: 120_000 });
   if (links.status !== 201) throw new Error(`links: ${links.status} ${JSON.stringify(links.body)}`);
   const tokens = (links.body.links as Array<{ url: string }>).map((l) => l.url.split("/respond/")[1]!);
-  return { cookie, partnershipId: p.id, organisationIds, publishedWaveId: published.id, openWaveId: open.id, tokens };
+  return { ...seed, publishedWaveId: published.id, openWaveId: open.id, tokens };
 }
 
 /** What one request came to: an HTTP status, or 0 when it failed at the connection level (refused, reset, timed out). */

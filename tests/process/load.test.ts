@@ -2,7 +2,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { participationHash, responseNullifier } from "../../src/surveys/tokens.ts";
-import { ANSWERS, buildFixture, call, freshDatabase, Tally, type Kind, type Outcome } from "./load-helpers.ts";
+import { ANSWERS, call, freshDatabase, openWaves, seedPartnership, Tally, type Kind, type Outcome } from "./load-helpers.ts";
 import { cleanUp, startServe, tempDir, type Server } from "./process-helpers.ts";
 
 const adminUrl = process.env["TEST_DATABASE_URL"];
@@ -27,8 +27,12 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
     dropDatabase = database.drop;
     // TRUST_PROXY: each simulated respondent sends its own X-Forwarded-For, as behind a real proxy (the per-address submit limit stays in force).
     const settings = () => ({ DATABASE_URL: database.url, DATA_DIR: tempDir(), TRUST_PROXY: "true" });
-    const servers: Server[] = await Promise.all([startServe(settings()), startServe(settings())]);
-    const fx = await buildFixture(servers[0]!, database.url, RESPONDENTS);
+    let serversUpSeconds = 0;
+    const [servers, seed] = await Promise.all([
+      Promise.all([startServe(settings()), startServe(settings())]).then((started) => ((serversUpSeconds = (Date.now() - setUpFrom) / 1000), started as Server[])),
+      seedPartnership(database.url, RESPONDENTS),
+    ]);
+    const fx = await openWaves(servers[0]!, seed);
     expect(fx.tokens).toHaveLength(RESPONDENTS + 1); // and the convenor
     const base = `/api/v1/partnerships/${fx.partnershipId}`;
 
@@ -171,7 +175,7 @@ describe.skipIf(!adminUrl)("load on two app servers sharing one PostgreSQL", () 
     const after0 = tally.get("server0:after");
     const after1 = tally.get("server1:after");
     const lines = [
-      `load: set-up ${setUpSeconds.toFixed(1)} s, then ${elapsed.toFixed(1)} s of ${SUBMITTERS} submitters, ${READERS} results readers, ${REGISTRARS} register writers over 2 servers; server 1 SIGKILLed at ${(SECONDS / 2).toFixed(0)} s`,
+      `load: set-up ${setUpSeconds.toFixed(1)} s (servers up after ${serversUpSeconds.toFixed(1)} s), then ${elapsed.toFixed(1)} s of ${SUBMITTERS} submitters, ${READERS} results readers, ${REGISTRARS} register writers over 2 servers; server 1 SIGKILLed at ${(SECONDS / 2).toFixed(0)} s`,
       `  submissions: ${acknowledged.size} acknowledged (${(acknowledged.size / (((linksUsedUpAt ?? Date.now()) - started) / 1000)).toFixed(1)}/s while links lasted), ${responses.length} stored, ${attempted.size} links used of ${fx.tokens.length}, ${attempted.size - acknowledged.size} in doubt at the end${linksUsedUpAt ? `; links all used at ${((linksUsedUpAt - started) / 1000).toFixed(1)} s (replays after that)` : ""}`,
       `  re-submissions: ${replays.sameKey} same-key replays answered 200, ${replays.otherKey} other-key attempts answered 409`,
       `  results reads: ${resultsRead} (${rate(resultsRead)}/s)`,
