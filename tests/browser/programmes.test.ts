@@ -72,7 +72,7 @@ afterAll(async () => {
 describe("a programme lead starts a programme", () => {
   it("reaches Programmes from the header, sees what is missing, and gets the join code once", async () => {
     await lead.goto(server.url);
-    await lead.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Programmes" }).click();
+    await lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Programmes" }).click();
     await visible(lead.getByRole("heading", { name: "Your programmes", level: 1 }));
     await visible(lead.getByText("You do not lead any programmes yet."));
     await lead.getByRole("button", { name: "Start programme" }).click();

@@ -45,7 +45,7 @@ function Header() {
           accord
         </Link>
         {user ? (
-          <nav className="header__nav" aria-label="Account">
+          <nav className="header__nav" aria-label="Main">
             <span className="header__user">
               <span className="visually-hidden">Signed in as </span>
               {user.name}
