@@ -156,6 +156,7 @@ describe("the lead reads the roll-up", () => {
     expect(await rollup().getByRole("columnheader", { name: /^Partnership/ }).getAttribute("aria-sort")).toBe("ascending");
     await heading.getByRole("button").click();
     await expect.poll(() => heading.getAttribute("aria-sort")).toBe("descending");
+    expect(await isFocused(heading.getByRole("button")), "focus stays on the heading's button").toBe(true);
     expect(new URL(lead.url()).search).toBe("?sort=headline&order=desc");
     const shown = (await rows()).map((r) => Number(r.headline)).filter((n) => !Number.isNaN(n));
     expect(shown.length).toBeGreaterThanOrEqual(2);

@@ -7,10 +7,9 @@ interface Props {
   sort: SortKey;
   order: SortOrder;
   onSort: (sort: SortKey, order: SortOrder) => void;
-  disabled: boolean;
 }
 
-export function PhoneSort({ sort, order, onSort, disabled }: Props) {
+export function PhoneSort({ sort, order, onSort }: Props) {
   const [key, setKey] = useState<SortKey>(sort);
   const [dir, setDir] = useState<SortOrder>(order);
   useEffect(() => {
@@ -42,7 +41,7 @@ export function PhoneSort({ sort, order, onSort, disabled }: Props) {
         <option value="desc">Highest first</option>
         <option value="asc">Lowest first</option>
       </select>
-      <button type="submit" className="button button--secondary button--small" disabled={disabled}>
+      <button type="submit" className="button button--secondary button--small">
         Sort
       </button>
     </form>

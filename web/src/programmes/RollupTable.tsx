@@ -41,7 +41,7 @@ export function RollupTable({ rows, sort, order, onSort, loading }: Props) {
   const orderWords = order === "asc" ? (sort === "name" ? "A to Z" : "lowest first") : sort === "name" ? "Z to A" : "highest first";
   return (
     <>
-      <PhoneSort sort={sort} order={order} onSort={onSort} disabled={loading} />
+      <PhoneSort sort={sort} order={order} onSort={onSort} />
       <TableWrap label="Partnerships sharing with the programme">
         <table className="table table--stack programme-table" aria-busy={loading || undefined}>
           <caption className="programme-table__caption">
@@ -56,7 +56,7 @@ export function RollupTable({ rows, sort, order, onSort, loading }: Props) {
                 const next: SortOrder = active ? (order === "asc" ? "desc" : "asc") : firstOrder(key);
                 return (
                   <th scope="col" key={c.label} aria-sort={active ? ARIA_SORT[order] : "none"}>
-                    <button type="button" className="sort-button" onClick={() => onSort(key, next)} disabled={loading}>
+                    <button type="button" className="sort-button" onClick={() => onSort(key, next)}>
                       {c.label}
                       <span className="sort-button__arrow" aria-hidden="true">
                         {active ? (order === "asc" ? " ▲" : " ▼") : " ↕"}
