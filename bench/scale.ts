@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "kysely";
 import type { Actor } from "../src/accounts/actor.ts";
+import type { Db } from "../src/db/database.ts";
 import { compareWaves, getWaveResults } from "../src/surveys/results/get-results.ts";
 import { BENCH_DIR, benchSize, describeMachine, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
 import { datasetShape, openDataset, readMeta } from "./lib/dataset.ts";
@@ -19,19 +20,17 @@ const meta = readMeta(engine, shape);
 if (!meta) throw new Error("the dataset was not generated");
 
 const memory = sampleMemory(process.pid);
-const handle = await openDataset(engine, shape);
-const db = handle.db;
 const actor: Actor = { userId: meta.leadUserId, name: "Programme Lead", email: "lead@bench.example", via: "session" };
 
 const item = "ip_competence_1";
-const bareAggregate = (pid: string) =>
+const bareAggregate = (db: Db, pid: string) =>
   engine === "sqlite"
     ? sql`select count(*) as n, avg(case when json_type(r.answers, ${`$.${item}.value`}) = 'integer' then json_extract(r.answers, ${`$.${item}.value`}) end) as mean
           from wave_responses r join waves w on w.id = r.wave_id where w.partnership_id = ${pid}`.execute(db)
     : sql`select count(*) as n, avg(case when jsonb_typeof(r.answers::jsonb -> ${item} -> 'value') = 'number' then (r.answers::jsonb -> ${item} ->> 'value')::numeric end) as mean
           from wave_responses r join waves w on w.id = r.wave_id where w.partnership_id = ${pid}`.execute(db);
 
-async function once(p: number) {
+async function once(db: Db, p: number) {
   const pid = meta!.partnershipIds[p]!;
   const waves = meta!.waveIds[p]!;
   const latest = waves.at(-1)!;
@@ -40,54 +39,67 @@ async function once(p: number) {
   const t1 = performance.now();
   const comparison = await compareWaves(db, actor, pid, waves.at(-2)!, latest);
   const t2 = performance.now();
-  await bareAggregate(pid);
+  await bareAggregate(db, pid);
   const t3 = performance.now();
   if (results.questions.length === 0 || comparison.scores.length === 0) throw new Error("empty results");
-  return { results: t1 - t0, compare: t2 - t1, total: t2 - t0, bare: t3 - t2, released: results.respondents.status === "released" };
+  return { results: t1 - t0, compare: t2 - t1, total: t2 - t0, bare: t3 - t2 };
 }
 
+// Published figures are remembered per database handle: a fresh handle per repeat times the first view
+// (computed from the answers), a second call on it the later views (remembered).
 process.stderr.write(`scale/${engine}: warming up\n`);
-for (let i = 0; i < 5; i++) await once(i % meta.partnershipIds.length);
+const warm = await openDataset(engine, shape);
+for (let i = 0; i < 5; i++) await once(warm.db, i % meta.partnershipIds.length);
+await warm.close();
 const rand = seededRandom(99);
-const samples: Awaited<ReturnType<typeof once>>[] = [];
+const cold: Awaited<ReturnType<typeof once>>[] = [];
+const cached: Awaited<ReturnType<typeof once>>[] = [];
 for (let i = 0; i < REPEATS; i++) {
-  samples.push(await once(Math.floor(rand() * meta.partnershipIds.length)));
+  const h = await openDataset(engine, shape);
+  const p = Math.floor(rand() * meta.partnershipIds.length);
+  cold.push(await once(h.db, p));
+  cached.push(await once(h.db, p));
+  await h.close();
   if ((i + 1) % 10 === 0) process.stderr.write(`scale/${engine}: ${i + 1}/${REPEATS}\n`);
 }
-await handle.close();
 const mem = memory.stop();
+const machine = await describeMachine(engine);
 
-const total = stats(samples.map((s) => s.total));
-const bare = stats(samples.map((s) => s.bare));
-const part = (k: "results" | "compare") => {
-  const s = stats(samples.map((x) => x[k]));
-  return { median: round(s.median), p95: round(s.p95) };
-};
-writeResult({
-  name: "scale-results",
-  engine,
-  size,
-  date: new Date().toISOString(),
-  machine: await describeMachine(engine),
-  method:
-    `${shape.partnerships.toLocaleString("en")} partnerships × ${shape.wavesPerPartnership} published waves, ${shape.responses.toLocaleString("en")} responses (seeded). ` +
-    `Per repeat (${REPEATS}, random partnerships): getWaveResults(latest wave, breakdown none) then compareWaves(previous, latest), as the lead convenor; ` +
-    "baseline: the bare SQL aggregate (count and mean of one item) over that partnership's responses.",
-  figure: { label: "results + comparison p95", value: round(total.p95), unit: "ms" },
-  baseline: { label: "bare SQL aggregate p95", value: round(bare.p95), unit: "ms" },
-  ratio: round(total.p95 / bare.p95, 1),
-  ratioMeaning: "our p95 ÷ bare aggregate p95",
-  target: { text: "p95 < 50 ms", met: total.p95 < 50 },
-  invariants: { "every repeat answered with results": samples.length === REPEATS },
-  memory: mem,
-  details: {
-    shape,
-    generatedInSeconds: meta.generatedIn,
-    repeats: REPEATS,
-    totalMs: { median: round(total.median), p95: round(total.p95), max: round(total.max) },
-    resultsMs: part("results"),
-    compareMs: part("compare"),
-    bareMs: { median: round(bare.median), p95: round(bare.p95) },
-    responsesPerWave: Math.round(shape.responses / (shape.partnerships * shape.wavesPerPartnership)),
-  },
-});
+function report(name: string, samples: typeof cold, what: string) {
+  const total = stats(samples.map((s) => s.total));
+  const bare = stats(samples.map((s) => s.bare));
+  const part = (k: "results" | "compare") => {
+    const s = stats(samples.map((x) => x[k]));
+    return { median: round(s.median), p95: round(s.p95) };
+  };
+  writeResult({
+    name,
+    engine,
+    size,
+    date: new Date().toISOString(),
+    machine,
+    method:
+      `${shape.partnerships.toLocaleString("en")} partnerships × ${shape.wavesPerPartnership} published waves, ${shape.responses.toLocaleString("en")} responses (seeded). ` +
+      `Per repeat (${REPEATS}, random partnerships): getWaveResults(latest wave, breakdown none) then compareWaves(previous, latest), as the lead convenor, ${what}; ` +
+      "baseline: the bare SQL aggregate (count and mean of one item) over that partnership's responses, timed right after.",
+    figure: { label: "results + comparison p95", value: round(total.p95), unit: "ms" },
+    baseline: { label: "bare SQL aggregate p95", value: round(bare.p95), unit: "ms" },
+    ratio: round(total.p95 / bare.p95, 2),
+    ratioMeaning: "our p95 ÷ bare aggregate p95",
+    target: { text: "p95 < 50 ms", met: total.p95 < 50 },
+    invariants: { "every repeat answered with results": samples.length === REPEATS },
+    memory: mem,
+    details: {
+      shape,
+      generatedInSeconds: meta!.generatedIn,
+      repeats: REPEATS,
+      totalMs: { median: round(total.median), p95: round(total.p95), max: round(total.max) },
+      resultsMs: part("results"),
+      compareMs: part("compare"),
+      bareMs: { median: round(bare.median), p95: round(bare.p95) },
+      responsesPerWave: Math.round(shape.responses / (shape.partnerships * shape.wavesPerPartnership)),
+    },
+  });
+}
+report("results-first-view", cold, "first view on a fresh handle (computed from the answers)");
+report("results-later-views", cached, "a second view on the same handle (published figures remembered)");
