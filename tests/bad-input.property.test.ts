@@ -639,7 +639,7 @@ function planFor(route: WriteRoute, realNames: readonly string[]): fc.Arbitrary<
 
 /** Edge values tried on every field of every body, and edge segments on every path parameter, before the random runs. */
 const EDGE_VALUES: unknown[] = ["", " ", "a\u0000b", null, 0, [], { nested: true }];
-const EDGE_SEGMENTS = ["%00", "x".repeat(65), "%zz", "00000000-0000-4000-8000-000000000000"];
+const EDGE_SEGMENTS = ["%00", "x".repeat(65), "%zz", "..", "00000000-0000-4000-8000-000000000000"];
 
 /** A valid example body for the schema: every field, each with a plain acceptable value. */
 function exampleObject(schema: JsonSchema | undefined, realNames: readonly string[]): Record<string, unknown> {
@@ -767,6 +767,12 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
     if ("real" in p && realValue === undefined) throw new Error(`The fixture has no real value for :${name}; add one to buildFixture().`);
     path = path.replace(`:${name}`, "real" in p ? encodeURIComponent(String(realValue)) : p.segment);
   }
+  // A dot segment is resolved by the URL parser ("/partnerships/../programmes" is "/programmes"): the request reaches
+  // another route, so only the route-independent promises (no 5xx, a 4xx changes nothing) apply to it.
+  const dotted = route.params.some((n) => {
+    const p = plan.params[n];
+    return p !== undefined && "segment" in p && /^(\.|%2e){1,2}$/i.test(p.segment);
+  });
   const { text, headers } = encodeBody(plan.body, f);
   dirty = true;
   const res = await send(route.method, path, text, { ...headers, ...(as === "convenor" ? { cookie: `${SESSION_COOKIE}=${f.session}` } : {}) });
@@ -803,7 +809,7 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
       const path = String(e.path);
       // An import names the line of the file (and the column), or the file as a whole.
       const inFile = route.csv && /^(line \d+(: \S+)?|file)$/.test(path);
-      expect(inFile || nameable.has(path) || nameable.has(path.split(".")[0] ?? ""), `errors names "${path}", which is no field of this request: ${what}`).toBe(true);
+      expect(inFile || dotted || nameable.has(path) || nameable.has(path.split(".")[0] ?? ""), `errors names "${path}", which is no field of this request: ${what}`).toBe(true);
     }
     // Unknown fields are named, each of them, when the body was read at all.
     const unknown = sent.filter((k) => !Object.hasOwn(route.body?.properties ?? {}, k));
