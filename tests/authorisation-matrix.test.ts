@@ -11,11 +11,11 @@ import { instrumentItems, latestInstrument } from "../src/surveys/instruments/re
 import type { Actor } from "../src/accounts/actor.ts";
 import { REGISTERS } from "../src/registers/definitions/index.ts";
 import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
-import type { FieldSpec } from "../src/registers/fields.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { createPressureEvent } from "../src/health/pressure-events.ts";
 import { createProgramme } from "../src/programmes/programme-use-cases.ts";
 import { shareWithProgramme } from "../src/programmes/sharing.ts";
+import { sampleRegisterBody } from "../src/testing/register-samples.ts";
 
 /** `programmeLead` leads a programme the fixture's partnership shares with: for the partnership's own routes it is an outsider. */
 const ROLES = ["anonymous", "outsider", "viewer", "member", "convenor", "otherConvenor", "programmeLead"] as const;
@@ -366,34 +366,8 @@ async function currentFixture(): Promise<Fixture> {
 // ---------------------------------------------------------------------------------------------------------------
 // Register entries and bodies, from the register definitions.
 
-/** A plain valid value for a field (organisation fields name the given organisation). */
-function sampleValue(key: RegisterKey, f: FieldSpec, organisationId: string, title: string): unknown {
-  if (f.name === REGISTERS[key].titleField) return title;
-  switch (f.kind) {
-    case "text":
-      return `Matrix ${f.label}`.slice(0, f.max);
-    case "date":
-      return "2026-06-30";
-    case "enum":
-      return f.default ?? f.values[0];
-    case "int":
-      return f.default ?? f.min;
-    case "organisation":
-      return organisationId;
-    case "organisations":
-      return [organisationId];
-    default:
-      throw new Error(`No sample value for the required ${f.kind} field ${key}.${f.name}; add one to sampleValue().`);
-  }
-}
-
 /** The register's required fields and its owner field, filled with valid values for the given organisation. */
-function registerBody(key: RegisterKey, organisationId: string, title = "Matrix entry"): Record<string, unknown> {
-  const def = REGISTERS[key];
-  const body: Record<string, unknown> = {};
-  for (const f of def.fields) if (f.required || f.name === def.ownerField) body[f.name] = sampleValue(key, f, organisationId, title);
-  return body;
-}
+const registerBody = (key: RegisterKey, organisationId: string, title = "Matrix entry") => sampleRegisterBody(key, organisationId, title, "Matrix");
 
 /** The same as one CSV row under a header, with organisations named as people write them. */
 function registerCsv(key: RegisterKey, organisationId: string, organisationName: string): string {

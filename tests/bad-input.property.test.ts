@@ -15,6 +15,7 @@ import { FIRST_YEAR, LAST_YEAR, type FieldSpec } from "../src/registers/fields.t
 import { PRESSURE_KINDS } from "../src/health/tables.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { MAX_IMPORT_BYTES } from "../src/registers/routes.ts";
+import { sampleRegisterBody } from "../src/testing/register-samples.ts";
 
 // Created at load time: the routes to test are read from the app itself, so a new write route is covered with no edit here.
 // Each route then starts from an emptied database (see `useDatabaseOf`), which keeps the before/after snapshots small.
@@ -130,34 +131,8 @@ const REAL_NAMES = [
   "programmeId", "joinCode",
 ];
 
-/** A plain valid value for a field of a register (organisation fields name the given organisation). */
-function sampleValue(key: RegisterKey, f: FieldSpec, organisationId: string, title: string): unknown {
-  if (f.name === REGISTERS[key].titleField) return title;
-  switch (f.kind) {
-    case "text":
-      return `Fuzz ${f.label}`.slice(0, f.max);
-    case "date":
-      return "2026-06-30";
-    case "enum":
-      return f.default ?? f.values[0];
-    case "int":
-      return f.default ?? f.min;
-    case "organisation":
-      return organisationId;
-    case "organisations":
-      return [organisationId];
-    default:
-      throw new Error(`No sample value for the required ${f.kind} field ${key}.${f.name}; add one to sampleValue().`);
-  }
-}
-
 /** A register's required fields and its owner field, filled with valid values. */
-function registerBody(key: RegisterKey, organisationId: string, title: string): Record<string, unknown> {
-  const def = REGISTERS[key];
-  const body: Record<string, unknown> = {};
-  for (const f of def.fields) if (f.required || f.name === def.ownerField) body[f.name] = sampleValue(key, f, organisationId, title);
-  return body;
-}
+const registerBody = (key: RegisterKey, organisationId: string, title: string) => sampleRegisterBody(key, organisationId, title, "Fuzz");
 
 /** What each linked register's fixture entry is called (CSV cells name linked entries by title). */
 const linkedTitle = (key: RegisterKey) => `Fuzz linked ${key}`;
@@ -573,7 +548,10 @@ function csvExamples(key: RegisterKey): BodyPlan[] {
   const def = REGISTERS[key];
   const cols = def.fields.filter((f) => f.required || f.name === def.ownerField);
   const header = cols.map((f) => f.name).join(",");
-  const good = (title: string) => cols.map((f) => (f.name === def.titleField ? title : f.kind === "organisation" ? "Fuzz Org" : f.kind === "organisations" ? "Fuzz Org; Other Fuzz Org" : String(sampleValue(key, f, "Fuzz Org", title)))).join(",");
+  const good = (title: string) => {
+    const sample = sampleRegisterBody(key, "Fuzz Org", title, "Fuzz");
+    return cols.map((f) => (f.name === def.titleField ? title : f.kind === "organisation" ? "Fuzz Org" : f.kind === "organisations" ? "Fuzz Org; Other Fuzz Org" : String(sample[f.name]))).join(",");
+  };
   const bad = cols.map((f) => (f.name === def.titleField ? "x".repeat(1000) : f.kind === "organisation" ? "Nowhere Ltd" : f.kind === "date" ? "2026-02-30" : "")).join(",");
   const csv = (text: string, rows: number | null = null, contentType: string | null = "text/csv"): BodyPlan => ({ kind: "csv", text, contentType, rows });
   const tooMany = `${header}\n${Array.from({ length: 5001 }, (_, i) => good(`Row ${i}`)).join("\n")}\n`;
