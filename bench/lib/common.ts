@@ -162,17 +162,6 @@ export function progressBar(label: string, total: number) {
   };
 }
 
-/** mulberry32: a small, fast, seeded PRNG (the same seed gives the same dataset). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A deterministic hex string of the given length from the PRNG. */
 export function seededHex(rand: () => number, length: number): string {
@@ -183,3 +172,6 @@ export function seededHex(rand: () => number, length: number): string {
 
 export const MiB = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The seeded PRNG the datasets are drawn from (the same seed gives the same dataset). */
+export { mulberry32 as seededRandom } from "../../src/stats/seeded-random.ts";

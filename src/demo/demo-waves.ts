@@ -14,6 +14,7 @@ import { issueLinks } from "../surveys/issue-links.ts";
 import { submitResponse } from "../surveys/respond.ts";
 import { createWave, transitionWave } from "../surveys/wave-use-cases.ts";
 import { DEMO_NETWORK_BASELINE, DEMO_NETWORK_FOLLOW_UP, DEMO_NOMINEES, demoRatings, type DemoNetworkWave, type DemoOrgKey } from "./demo-network.ts";
+import { mulberry32 } from "../stats/seeded-random.ts";
 
 /** The demo organisations (demo key → id) and people as created, for choosing nominees and who answers. */
 export interface DemoCast {
@@ -26,17 +27,6 @@ export const BASELINE_ANSWERS = ["a_great_deal", "a_moderate_amount", "a_little"
 const OTHER_TEXTS = ["It depends which organisation you mean", "Between some of us, yes; not across the whole partnership"];
 const FOLLOW_UP_BASELINE = ["a_great_deal", "a_great_deal", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_moderate_amount", "a_little", "a_little", "a_little", "a_little", "a_little", "other", "a_moderate_amount", "a_little"] as const;
 
-/** A small seeded generator (mulberry32), so the demo is the same every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -89,7 +79,7 @@ async function runWave(db: Db, actor: Actor, partnershipId: string, cast: DemoCa
   const day = (n: number) => new Date(spec.opens.getTime() + n * 86_400_000);
   await transitionWave(db, actor, partnershipId, wave.id, "open", day(0));
   const { links } = await issueLinks(db, noMailer, actor, partnershipId, wave.id, undefined, "http://demo.invalid");
-  const rand = seeded(spec.seed);
+  const rand = mulberry32(spec.seed);
   const during = isoDate(new Date(spec.opens.getTime() + 5 * 86_400_000));
   for (const [i, baseline] of spec.baseline.entries()) {
     const who = respondents[i]!;

@@ -1,16 +1,8 @@
 // Deterministic random trust networks (mulberry32) for the reference tests and the benchmark.
+import { mulberry32 } from "../../stats/seeded-random.ts";
 
-/** mulberry32: a small seeded PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
 
 export interface GenerateOptions {
   n: number;
