@@ -7,6 +7,7 @@ import * as m0003 from "./migrations/0003-registers.ts";
 import * as m0004 from "./migrations/0004-network.ts";
 import * as m0005 from "./migrations/0005-health.ts";
 import * as m0006 from "./migrations/0006-programmes.ts";
+import * as m0007 from "./migrations/0007-stored-figures.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-network": m0004,
   "0005-health": m0005,
   "0006-programmes": m0006,
+  "0007-stored-figures": m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -7,7 +7,7 @@ import { newId, nowIso } from "../db/ids.ts";
 import { afterCursor, decodeCursor, pageLimit, toPage } from "../db/pagination.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import { requireMembership } from "../partnerships/access.ts";
-import { summariseAfterPublish } from "../programmes/summaries.ts";
+import { afterPublish } from "./after-publish.ts";
 import type { Role } from "../partnerships/sectors.ts";
 import { getInstrument, latestInstrument } from "./instruments/registry.ts";
 import { responseBand } from "./response-band.ts";
@@ -170,8 +170,8 @@ export async function transitionWave(
     await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: `wave.${t.to === "open" ? "opened" : t.to}`, entityType: "wave", entityId: waveId, summary: `${t.verb} the wave “${before.name}”` });
     return view(tx, { ...before, status: t.to, [t.stamp]: now, updated_at: now }, "convenor");
   });
-  // The released partnership-level figures a programme may see, kept once per wave (after the commit: the results code reads through db).
-  if (action === "publish") await summariseAfterPublish(db, partnershipId, waveId);
+  // The released figures stored once, and the partnership-level summary a programme may see (after the commit: the results code reads through db).
+  if (action === "publish") await afterPublish(db, partnershipId, waveId);
   return moved;
 }
 

@@ -122,7 +122,7 @@ export async function importPartnership(db: Db, text: string, progress: (label: 
     progress("waves and published figures");
     await insertRows(tx, "waves", doc.waves);
     await insertRows(tx, "wave_nominees", doc.wave_nominees);
-    await insertRows(tx, "published_snapshots", doc.published.map((p) => ({ partnership_id: doc.partnership.id, wave_id: p.wave_id, kind: p.kind, data: JSON.stringify(p.data) })));
+    await insertRows(tx, "published_snapshots", doc.published.map((p) => ({ partnership_id: doc.partnership.id, wave_id: p.wave_id, kind: p.kind, data: JSON.stringify(p.data), source: "import", depends_on: null })));
     progress("registers and their history");
     await insertRows(tx, "register_entries", doc.register_entries);
     await insertRows(tx, "register_versions", doc.register_versions);

@@ -1,4 +1,4 @@
-/** Reading the published figures kept with an imported partnership (`published_snapshots`), for the results and network code. */
+/** Reading the published figures kept with an imported partnership (`published_snapshots` rows of source "import"), for the results and network code. */
 import type { DbOrTx } from "../db/database.ts";
 
 export const RESULT_BREAKDOWNS = ["none", "organisation", "sector"] as const;
@@ -9,12 +9,14 @@ export const compareKind = (otherWaveId: string) => `compare:${otherWaveId}`;
 /**
  * A wave's kept figures, reached through the primary key (partnership_id, wave_id, kind): the partnership
  * is looked up from the wave, so the tenant key leads the search instead of a scan of every partnership's rows.
+ * Only an import's rows: figures stored at publish (source "publish") are the results code's own.
  */
 function ofWave(db: DbOrTx, waveId: string) {
   return db
     .selectFrom("published_snapshots")
     .where("partnership_id", "=", db.selectFrom("waves").select("waves.partnership_id").where("waves.id", "=", waveId))
-    .where("wave_id", "=", waveId);
+    .where("wave_id", "=", waveId)
+    .where("source", "=", "import");
 }
 
 /** The kept figure of this kind for the wave, parsed, or undefined when none was kept. */

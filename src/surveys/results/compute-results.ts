@@ -94,23 +94,38 @@ function scoreFigure(r: ReturnType<typeof releaseOf<import("../../anonymity/inde
   return { status: "released", n: r.n, mean: r.value.mean, lower: r.value.lower, upper: r.value.upper, band: r.value.band };
 }
 
+export const BREAKDOWN_KINDS: readonly BreakdownKind[] = ["none", "organisation", "sector"];
+
+/** One breakdown's results, with the group decisions the rules took (which every breakdown shares). */
 export function computeResults(input: ResultsInput): WaveResults & { decisions: Map<string, GroupDecision> } {
+  const { byBreakdown, decisions } = computeAllBreakdowns(input);
+  return { ...byBreakdown[input.breakdown], decisions };
+}
+
+/**
+ * Every breakdown's results from one pass. The rules are applied to all groups of all breakdowns
+ * together anyway, so this costs what one breakdown costs; each breakdown shows its own groups'
+ * figures of that one computation (free text, partnership-level only, is shuffled once).
+ */
+export function computeAllBreakdowns(input: Omit<ResultsInput, "breakdown">): { byBreakdown: Record<BreakdownKind, WaveResults>; decisions: Map<string, GroupDecision> } {
   const b = buildBreakdown(input.responses, input.k, input.previousWaves);
   const decisions = releasableGroups(b);
-  const keys = shownKeys(b, input.breakdown);
+  const keysOf = Object.fromEntries(BREAKDOWN_KINDS.map((kind) => [kind, shownKeys(b, kind)])) as Record<BreakdownKind, string[]>;
+  const keys = [...new Set(BREAKDOWN_KINDS.flatMap((kind) => keysOf[kind]))];
   const label = (key: string) =>
     key === ALL ? "Whole partnership" : key.startsWith("organisation:") ? input.organisationNames.get(key.slice(13)) ?? "An organisation" : input.sectorLabels[key.slice(7)] ?? key.slice(7);
-  const groups: GroupView[] = keys.map((key) => {
+  const groupView = (key: string): GroupView => {
     const d = decisions.get(key);
     return d?.ok ? { key, label: label(key), status: "released", n: d.n } : { key, label: label(key), status: "suppressed", reason: d && !d.ok ? d.reason : "too_few" };
-  });
+  };
   const total = decisions.get(ALL);
 
-  const questions: WaveResults["questions"] = [];
+  type Question = Omit<WaveResults["questions"][number], "figures"> & { figures: Map<string, QuestionFigure> };
+  const questions: Question[] = [];
   const freeText: WaveResults["freeText"] = [];
   for (const section of input.instrument.sections) {
     for (const item of section.items) {
-      const figures: Record<string, QuestionFigure> = {};
+      const figures = new Map<string, QuestionFigure>();
       if (item.response.kind === "choice") {
         const options = item.response.options;
         const answers = new Map<string, string>();
@@ -121,12 +136,14 @@ export function computeResults(input: ResultsInput): WaveResults & { decisions: 
         const dist = releaseDistribution(b, answers, options.map((o) => o.value), []);
         for (const key of keys) {
           const d = releaseOf(dist, key);
-          figures[key] =
+          figures.set(
+            key,
             d.status === "released"
               ? { status: "released", n: d.n, options: d.value.rows.map((row, i) => ({ value: row.option, label: options[i]?.label ?? row.option, count: row.count, percent: row.percent })), mean: null, lower: null, upper: null, dontKnow: 0 }
               : d.status === "coarse"
                 ? { status: "coarse", n: d.n, note: COARSE_NOTE, band: null }
-                : { status: "suppressed", reason: d.reason };
+                : { status: "suppressed", reason: d.reason },
+          );
         }
         const other = options.find((o) => o.other);
         if (other) {
@@ -151,11 +168,11 @@ export function computeResults(input: ResultsInput): WaveResults & { decisions: 
       for (const key of keys) {
         const d = releaseOf(dist, key);
         const m = releaseOf(means, key);
-        if (d.status === "suppressed") figures[key] = { status: "suppressed", reason: d.reason };
-        else if (d.status === "coarse" || m.status !== "released") figures[key] = { status: "coarse", n: d.n, note: COARSE_NOTE, band: m.status === "coarse" ? m.value.band : null };
+        if (d.status === "suppressed") figures.set(key, { status: "suppressed", reason: d.reason });
+        else if (d.status === "coarse" || m.status !== "released") figures.set(key, { status: "coarse", n: d.n, note: COARSE_NOTE, band: m.status === "coarse" ? m.value.band : null });
         else {
           const rows = d.value.rows;
-          figures[key] = {
+          figures.set(key, {
             status: "released",
             n: d.n,
             options: rows.filter((row) => row.option !== DONT_KNOW).map((row) => ({ value: row.option, label: AGREEMENT_LABELS[AGREEMENT_OPTIONS.indexOf(row.option)] ?? row.option, count: row.count, percent: row.percent })),
@@ -163,7 +180,7 @@ export function computeResults(input: ResultsInput): WaveResults & { decisions: 
             lower: m.value.lower,
             upper: m.value.upper,
             dontKnow: rows.find((row) => row.option === DONT_KNOW)?.count ?? 0,
-          };
+          });
         }
       }
       questions.push({ itemKey: item.key, text: item.text, sectionTitle: section.title, kind: "agreement5", figures });
@@ -172,7 +189,7 @@ export function computeResults(input: ResultsInput): WaveResults & { decisions: 
 
   const perRespondent = new Map(input.responses.map((r) => [r.id, respondentScores(input.instrument, r.answers)]));
   const hasTrustItems = input.instrument.sections.some((s) => s.items.some((i) => i.construct.kind === "trustworthiness"));
-  const scores: WaveResults["scores"] = [];
+  const scores: Array<{ level: ScoreLevel; dimension: ScoreDimension; figures: Map<string, ScoreFigure> }> = [];
   if (hasTrustItems) {
     for (const scoreKey of SCORE_KEYS) {
       const values = new Map<string, number>();
@@ -182,16 +199,21 @@ export function computeResults(input: ResultsInput): WaveResults & { decisions: 
       }
       const released = releaseMean(b, values);
       const [level, dimension] = scoreKey.split(":") as [ScoreLevel, ScoreDimension];
-      scores.push({ level, dimension, figures: Object.fromEntries(keys.map((key) => [key, scoreFigure(releaseOf(released, key))])) });
+      scores.push({ level, dimension, figures: new Map(keys.map((key) => [key, scoreFigure(releaseOf(released, key))])) });
     }
   }
 
-  return {
-    respondents: total?.ok ? { status: "released", n: total.n } : { status: "suppressed", reason: total && !total.ok ? total.reason : "too_few" },
-    groups,
-    questions,
-    scores,
-    freeText,
-    decisions,
+  const respondents: WaveResults["respondents"] = total?.ok ? { status: "released", n: total.n } : { status: "suppressed", reason: total && !total.ok ? total.reason : "too_few" };
+  const view = (shown: string[]): WaveResults => {
+    const pick = <F>(figures: Map<string, F>) => Object.fromEntries(shown.map((key) => [key, figures.get(key)!]));
+    return {
+      respondents,
+      groups: shown.map(groupView),
+      questions: questions.map((q) => ({ ...q, figures: pick(q.figures) })),
+      scores: scores.map((s) => ({ ...s, figures: pick(s.figures) })),
+      freeText,
+    };
   };
+  const byBreakdown = Object.fromEntries(BREAKDOWN_KINDS.map((kind) => [kind, view(keysOf[kind])])) as Record<BreakdownKind, WaveResults>;
+  return { byBreakdown, decisions };
 }

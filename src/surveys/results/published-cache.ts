@@ -22,3 +22,8 @@ export async function remembered<T>(db: object, key: string, compute: () => Prom
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
   return value;
 }
+
+/** Forgets everything remembered for this handle, as a freshly started server would have (tests and benchmarks). */
+export function forgetRemembered(db: object): void {
+  caches.delete(db);
+}
