@@ -13,7 +13,7 @@ import { REGISTERS } from "../src/registers/definitions/index.ts";
 import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { createPressureEvent } from "../src/health/pressure-events.ts";
-import { createProgramme } from "../src/programmes/programme-use-cases.ts";
+import { addLead, createProgramme } from "../src/programmes/programme-use-cases.ts";
 import { shareWithProgramme } from "../src/programmes/sharing.ts";
 import { sampleRegisterBody } from "../src/testing/register-samples.ts";
 
@@ -149,6 +149,9 @@ const STATIC_MATRIX = {
   "GET /api/v1/programmes/:programmeId": leadOnly(200),
   "POST /api/v1/programmes/:programmeId/leads": leadOnly(200),
   "POST /api/v1/programmes/:programmeId/join-code": leadOnly(201),
+  // Removing the fixture's second lead, and deleting the programme (its name typed as confirmation).
+  "DELETE /api/v1/programmes/:programmeId/leads/:userId": leadOnly(204),
+  "DELETE /api/v1/programmes/:programmeId": leadOnly(204),
   "GET /api/v1/programmes/:programmeId/rollup": leadOnly(200),
   // A partnership's programmes (and its percentile) for any member; sharing and stopping are the convenor's.
   "GET /api/v1/partnerships/:partnershipId/programmes": memberRead,
@@ -256,6 +259,7 @@ interface Fixture {
   pressureEvent: () => Promise<string>;
   /** A programme led by `programmeLead` that the partnership shares with, and its join code. */
   programmeId: string;
+  programmeName: string;
   joinCode: string;
 }
 
@@ -267,6 +271,8 @@ interface Account {
 let ctx: TestContext;
 const accounts = {} as Record<SignedInRole, Account>;
 let convenorActor: Actor;
+/** A second lead of every fixture programme (no role of its own), so removing a lead can succeed. */
+let coLead: Account;
 
 function servedRoutes(c: TestContext): string[] {
   const keys = c.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`);
@@ -326,6 +332,7 @@ async function buildFixture(): Promise<Fixture> {
   // The partnership shares with a programme from the start, so its lead is checked against every partnership route too.
   const programme = await createProgramme(ctx.handle.db, { userId: accounts.programmeLead.userId }, { name: `Programme ${tag}` });
   await shareWithProgramme(ctx.handle.db, convenorActor, p.body.id, programme.joinCode);
+  await addLead(ctx.handle.db, "operator", programme.programme.id, coLead.email);
   let waves: Promise<Waves> | undefined;
   let pressureEvent: Promise<string> | undefined;
   const entrySecret = `Secret entry ${tag}`;
@@ -346,6 +353,7 @@ async function buildFixture(): Promise<Fixture> {
     entries: new Map(),
     entrySecret,
     programmeId: programme.programme.id,
+    programmeName: programme.programme.name,
     joinCode: programme.joinCode,
     // Bound to this partnership, so the ghost partnership of the 404 comparison asks for the same event.
     pressureEvent: () => (pressureEvent ??= createPressureEvent(ctx.handle.db, convenorActor, p.body.id, event).then((e) => e.id)),
@@ -428,6 +436,8 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
       return f.pressureEvent();
     case "programmeId":
       return f.programmeId;
+    case "userId":
+      return coLead.userId;
     case "entryId": {
       const target = registerOf(key.split(" ")[1] ?? "");
       if (!target) throw new Error(`No register in ${key}`);
@@ -502,6 +512,8 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
       return { email: accounts.programmeLead.email };
     case "POST /api/v1/partnerships/:partnershipId/programmes":
       return { joinCode: f.joinCode };
+    case "DELETE /api/v1/programmes/:programmeId":
+      return { confirm: f.programmeName };
     case "POST /api/v1/partnerships/:partnershipId/registers/ways-of-working/:entryId/sign-ups":
       return { organisationId: actsFor(role, f).id };
     // The offer is the partner organisation's, so everyone takes it up for the member's organisation.
@@ -613,6 +625,8 @@ beforeAll(async () => {
     expect(u.password).toBe(PASSWORD);
     accounts[role] = { userId: u.userId, email: u.email };
   }
+  const co = await ctx.user("Co Lead");
+  coLead = { userId: co.userId, email: co.email };
   const other = await freshClient("otherConvenor");
   ok(await other.post("/api/v1/partnerships", { name: "Someone Else's Partnership", purpose: "" }), "other partnership");
 });

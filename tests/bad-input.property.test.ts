@@ -128,7 +128,7 @@ const REAL_NAMES = [
   "partnershipId", "organisationId", "personId", "tokenId", "token",
   "ownerOrganisationId", "proposedByOrganisationId", "toOrganisationId", "takenUpByOrganisationId", "ownerPersonId",
   "agreedBy", "participants", "benefits", "priorityId", "adoptedByDecisionId", "goalIds",
-  "programmeId", "joinCode",
+  "programmeId", "joinCode", "userId", "confirm",
 ];
 
 /** A register's required fields and its owner field, filled with valid values. */
@@ -208,6 +208,9 @@ async function buildFixture(): Promise<Fixture> {
   const programme = must(await c.post("/api/v1/programmes", { name: `Fuzz programme ${tag}` }), "programme");
   real["programmeId"] = programme.programme.id;
   real["joinCode"] = programme.joinCode;
+  // The programme's only lead is the convenor: removing them is refused (409), which must change nothing; deleting needs the name.
+  real["userId"] = convenor.userId;
+  real["confirm"] = programme.programme.name;
   // A pressure event for the routes that change or remove one.
   if (currentRoute?.params.includes("eventId")) {
     real["eventId"] = must(await c.post(`${base}/pressure-events`, { label: "Fuzz pressure", kind: "funding_cut", startsOn: "2026-01-01", endsOn: "2026-03-31" }), "pressure event").id;
@@ -828,11 +831,14 @@ describe("bad input on write routes", () => {
     expect(writeRoutes.find((r) => r.key === `POST ${events}`)?.body).toMatchObject({ required: expect.arrayContaining(["label", "startsOn", "endsOn"]), properties: { startsOn: { format: "date" }, endsOn: { format: "date" } } });
     expect(writeRoutes.find((r) => r.key === `PATCH ${events}/:eventId`)?.body?.properties).toMatchObject({ startsOn: { format: "date" }, endsOn: { format: "date" } });
     expect(writeRoutes.find((r) => r.key === `DELETE ${events}/:eventId`)?.params).toEqual(["partnershipId", "eventId"]);
-    // Programmes: a name to create one, an email to add a lead, a join code to share with one.
+    // Programmes: a name to create one, an email to add a lead, a join code to share with one, the name again to delete one.
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/programmes")?.body?.properties).toHaveProperty("name");
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/programmes/:programmeId/leads")?.body?.properties).toHaveProperty("email");
     expect(writeRoutes.find((r) => r.key === "POST /api/v1/partnerships/:partnershipId/programmes")?.body?.properties).toHaveProperty("joinCode");
     expect(writeRoutes.find((r) => r.key === "DELETE /api/v1/partnerships/:partnershipId/programmes/:programmeId")?.params).toEqual(["partnershipId", "programmeId"]);
+    // Removing a lead names the lead in the path; deleting a programme takes its name as confirmation.
+    expect(writeRoutes.find((r) => r.key === "DELETE /api/v1/programmes/:programmeId/leads/:userId")?.params).toEqual(["programmeId", "userId"]);
+    expect(writeRoutes.find((r) => r.key === "DELETE /api/v1/programmes/:programmeId")?.body).toMatchObject({ required: ["confirm"], properties: { confirm: { type: "string" } } });
     expect(await tableNames(db())).toEqual(expect.arrayContaining(["users", "sessions", "api_tokens", "partnerships", "organisations", "people", "invitations", "audit_log", "instance", "register_entries", "register_versions"]));
   });
 

@@ -1,4 +1,4 @@
-/** zod contracts for programmes: leads, join codes, sharing partnerships, the roll-up and a partnership's position. */
+/** zod contracts for programmes: leads, join codes, deletion, sharing partnerships, the roll-up and a partnership's position. */
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "../accounts/contracts.ts";
 import { safeString } from "../db/safe-text.ts";
@@ -23,6 +23,16 @@ export const CreatedProgrammeSchema = z.object({ programme: ProgrammeSchema, joi
 export const JoinCodeSchema = z.object({ joinCode: z.string() }).openapi("ProgrammeJoinCode");
 
 export const AddLeadBody = z.strictObject({ email: EmailSchema }).openapi("AddProgrammeLeadBody");
+/** Deleting a programme must be confirmed by typing its name, so a stray click or request cannot do it. */
+export const DeleteProgrammeBody = z
+  .strictObject({
+    confirm: safeString()
+      .trim()
+      .min(1, "Type the programme's name to confirm.")
+      .max(200, "That is not the programme's name.")
+      .openapi({ description: "The programme's name, exactly as shown" }),
+  })
+  .openapi("DeleteProgrammeBody");
 export const ShareBody = z
   .strictObject({ joinCode: safeString().trim().min(1, "Enter the programme's join code.").max(100, "That is not a join code.") })
   .openapi("ShareWithProgrammeBody");

@@ -1,4 +1,4 @@
-/** Use cases for programmes: create (the creator leads), list, read, add a lead, replace the join code; leads only, everyone else 404. */
+/** Use cases for programmes: create (the creator leads), list, read, find by id or name (CLI), add a lead, replace the join code; leads only, everyone else 404. */
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { DbOrTx, Db } from "../db/database.ts";
@@ -13,6 +13,12 @@ const newJoinCode = () => `${JOIN_CODE_PREFIX}${newSecret(18)}`;
 
 export const programmeView = (p: ProgrammesTable): ProgrammeView => ({ id: p.id, name: p.name, description: p.description, createdAt: p.created_at });
 
+/** Who acts on a programme: a signed-in account, which must lead it (everyone else gets 404), or the operator at the command line (trusted; audited with no actor). */
+export type ProgrammeActor = Actor | "operator";
+export const auditActor = (by: ProgrammeActor): string | null => (by === "operator" ? null : by.userId);
+/** Said after an audit summary when the operator acted. */
+export const fromCli = (by: ProgrammeActor): string => (by === "operator" ? " from the command line" : "");
+
 /** The live programme, if the actor leads it; otherwise a 404 (non-leads cannot tell whether it exists). */
 export async function requireLead(db: DbOrTx, actor: Actor, programmeId: string): Promise<ProgrammesTable> {
   const row = await db
@@ -25,6 +31,25 @@ export async function requireLead(db: DbOrTx, actor: Actor, programmeId: string)
     .executeTakeFirst();
   if (!row) throw notFound("programme");
   return row;
+}
+
+/** The live programme for a lead (checked) or for the operator; 404 otherwise. */
+export async function requireProgramme(db: DbOrTx, by: ProgrammeActor, programmeId: string): Promise<ProgrammesTable> {
+  if (by !== "operator") return requireLead(db, by, programmeId);
+  const row = await db.selectFrom("programmes").selectAll().where("id", "=", programmeId).where("deleted_at", "is", null).executeTakeFirst();
+  if (!row) throw notFound("programme");
+  return row;
+}
+
+/** A live programme by its id or, failing that, its exact name (operator CLI); a name shared by several is refused, asking for the id. */
+export async function findProgramme(db: DbOrTx, idOrName: string): Promise<ProgrammesTable> {
+  const live = db.selectFrom("programmes").selectAll().where("deleted_at", "is", null);
+  const byId = await live.where("id", "=", idOrName).executeTakeFirst();
+  if (byId) return byId;
+  const byName = await live.where("name", "=", idOrName.trim()).orderBy("created_at").orderBy("id").execute();
+  if (byName.length > 1) throw new AppError("conflict", `${byName.length} programmes are called “${idOrName.trim()}”; give the id of the one you mean (ids: ${byName.map((p) => p.id).join(", ")}).`);
+  if (!byName[0]) throw new AppError("not_found", `No programme has the id or name “${idOrName}”. \`accord programme list\` shows them.`);
+  return byName[0];
 }
 
 export async function createProgramme(db: Db, actor: Actor | { userId: string }, input: { name: string; description?: string | undefined }) {
@@ -103,16 +128,17 @@ export async function getProgramme(db: DbOrTx, actor: Actor, programmeId: string
 }
 
 /** Adds an existing account as a lead (idempotent); an unknown email is a 422 on the field. */
-export async function addLead(db: Db, actor: Actor | { userId: string }, programmeId: string, email: string, opts: { checked?: boolean } = {}) {
-  if (!opts.checked) await requireLead(db, actor as Actor, programmeId);
+export async function addLead(db: Db, by: ProgrammeActor, programmeId: string, email: string): Promise<{ email: string; added: boolean }> {
+  await requireProgramme(db, by, programmeId);
   const user = await db.selectFrom("users").select(["id", "email"]).where("email", "=", email.trim().toLowerCase()).where("disabled_at", "is", null).executeTakeFirst();
   if (!user) throw new AppError("validation_failed", "There is no account with this email; ask the operator to create one first.", { fields: [{ path: "email", message: "No account has this email." }] });
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const already = await tx.selectFrom("programme_leads").select("user_id").where("programme_id", "=", programmeId).where("user_id", "=", user.id).executeTakeFirst();
     if (!already) {
       await tx.insertInto("programme_leads").values({ programme_id: programmeId, user_id: user.id, added_at: nowIso() }).execute();
-      await recordAudit(tx, { partnershipId: null, actorUserId: actor.userId, action: "programme.lead_added", entityType: "programme", entityId: programmeId, summary: `Added ${user.email} as a lead of the programme`, detail: { userId: user.id } });
+      await recordAudit(tx, { partnershipId: null, actorUserId: auditActor(by), action: "programme.lead_added", entityType: "programme", entityId: programmeId, summary: `Added ${user.email} as a lead of the programme${fromCli(by)}`, detail: { userId: user.id } });
     }
+    return { email: user.email, added: !already };
   });
 }
 

@@ -7,6 +7,7 @@ import {
   AddLeadBody,
   CreatedProgrammeSchema,
   CreateProgrammeBody,
+  DeleteProgrammeBody,
   JoinCodeSchema,
   PartnershipProgrammesSchema,
   ProgrammeDetailSchema,
@@ -17,14 +18,17 @@ import {
   ShareBody,
 } from "./contracts.ts";
 import { programmeRollup } from "./programme-rollup.ts";
+import { deleteProgramme, removeLead } from "./programme-removal.ts";
 import { addLead, createProgramme, getProgramme, listMyProgrammes, replaceJoinCode } from "./programme-use-cases.ts";
 import { partnershipProgrammes, shareWithProgramme, stopSharing } from "./sharing.ts";
 
 const ProgrammeParams = z.object({ programmeId: IdParam("programmeId") });
+const LeadParams = ProgrammeParams.extend({ userId: IdParam("userId") });
 const PartnershipParams = z.object({ partnershipId: IdParam("partnershipId") });
 const ShareParams = PartnershipParams.extend({ programmeId: IdParam("programmeId") });
 const security = cookieAuth;
 const tags = ["Programmes"];
+const conflict = { 409: commonErrors[422] };
 
 export const programmeRoutes = router();
 
@@ -51,6 +55,39 @@ programmeRoutes.openapi(
     const { programmeId } = c.req.valid("param");
     await addLead(db, actor, programmeId, c.req.valid("json").email);
     return c.json(await getProgramme(db, actor, programmeId), 200);
+  },
+);
+
+programmeRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/programmes/{programmeId}/leads/{userId}",
+    tags,
+    security,
+    summary: "Remove a lead, yourself included (leads only); the last lead with an active account cannot be removed (409)",
+    request: { params: LeadParams },
+    responses: { ...noContent, ...conflict, ...commonErrors },
+  }),
+  async (c) => {
+    const p = c.req.valid("param");
+    await removeLead(c.get("deps").db, requireActor(c), p.programmeId, p.userId);
+    return c.body(null, 204);
+  },
+);
+
+programmeRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/programmes/{programmeId}",
+    tags,
+    security,
+    summary: "Delete a programme (leads only; confirm with its name). It leaves every list, its join code stops working and partnerships stop sharing with it; the record is kept",
+    request: { params: ProgrammeParams, ...jsonBody(DeleteProgrammeBody) },
+    responses: { ...noContent, ...commonErrors },
+  }),
+  async (c) => {
+    await deleteProgramme(c.get("deps").db, requireActor(c), c.req.valid("param").programmeId, c.req.valid("json").confirm);
+    return c.body(null, 204);
   },
 );
 

@@ -44,6 +44,7 @@ export async function stopSharing(db: Db, actor: Actor, partnershipId: string, p
       .where("programme_partnerships.partnership_id", "=", partnershipId)
       .where("programme_partnerships.programme_id", "=", programmeId)
       .where("programme_partnerships.withdrawn_at", "is", null)
+      .where("programmes.deleted_at", "is", null)
       .executeTakeFirst();
     if (!row) throw notFound("programme");
     await tx.updateTable("programme_partnerships").set({ withdrawn_at: nowIso() }).where("partnership_id", "=", partnershipId).where("programme_id", "=", programmeId).execute();
