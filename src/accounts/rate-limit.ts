@@ -1,6 +1,7 @@
 /** Fixed-window counters kept in the database, so every app server sharing it enforces the same limits. */
 import { sql } from "kysely";
-import type { DbOrTx } from "../db/database.ts";
+import { BatchLoader, perDatabase } from "../db/batch.ts";
+import type { Db, DbOrTx } from "../db/database.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
 
@@ -18,6 +19,15 @@ export const SIGN_IN_LIMITS = {
 /** Survey submissions per client address (a whole team may share one NHS address). */
 export const SUBMIT_LIMIT: Limit = { max: 300, windowSeconds: 15 * 60 };
 
+/** Counters read for many keys at once (requests arriving together share one query). */
+const counters = perDatabase(
+  (db) =>
+    new BatchLoader(async (keys: string[]) => {
+      const rows = await db.selectFrom("rate_limits").selectAll().where("key", "in", keys).execute();
+      return new Map(rows.map((r) => [r.key, r]));
+    }),
+);
+
 function windowStart(now: number, limit: Limit): number {
   return Math.floor(now / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000;
 }
@@ -25,7 +35,7 @@ function windowStart(now: number, limit: Limit): number {
 /** Throws rate_limited (with Retry-After) when the key has used up its window. */
 export async function assertUnderLimit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
   const start = windowStart(now, limit);
-  const row = await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
+  const row = db.isTransaction ? await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst() : await counters(db as Db).load(key);
   if (row && Date.parse(row.window_start) === start && row.count >= limit.max) {
     const retryAfterSeconds = Math.max(1, Math.ceil((start + limit.windowSeconds * 1000 - now) / 1000));
     throw new AppError("rate_limited", `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
@@ -36,13 +46,24 @@ export async function assertUnderLimit(db: DbOrTx, key: string, limit: Limit, no
 
 /** Counts one more event against the key in the current window (atomic upsert). */
 export async function hit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
-  const start = nowIso(new Date(windowStart(now, limit)));
+  await hitMany(db, [{ key, limit }], now);
+}
+
+/** Counts one event per entry (a key may repeat) in one upsert: each key's window count rises by its number of entries. */
+export async function hitMany(db: DbOrTx, events: ReadonlyArray<{ key: string; limit: Limit }>, now = Date.now()): Promise<void> {
+  const counts = new Map<string, { window_start: string; count: number }>();
+  for (const { key, limit } of events) {
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { window_start: nowIso(new Date(windowStart(now, limit))), count: 1 });
+  }
+  if (counts.size === 0) return;
   await db
     .insertInto("rate_limits")
-    .values({ key, window_start: start, count: 1 })
+    .values([...counts].map(([key, c]) => ({ key, ...c })))
     .onConflict((oc) =>
       oc.column("key").doUpdateSet({
-        count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+        count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + excluded.count else excluded.count end`,
         window_start: sql<string>`excluded.window_start`,
       }),
     )

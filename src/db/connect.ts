@@ -5,6 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database, Db, Dialect } from "./database.ts";
+import { withStatementCache } from "./statement-cache.ts";
 
 export interface DbHandle {
   db: Db;
@@ -46,7 +47,7 @@ export function connect(opts: ConnectOptions): DbHandle {
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   const raw = openSqlite(opts.sqliteFile ?? ":memory:");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

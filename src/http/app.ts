@@ -18,7 +18,8 @@ import { transferRoutes } from "../transfer/routes.ts";
 import { programmeRoutes } from "../programmes/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
-import { csrfGuard, identify, requestId, securityHeaders } from "./middleware.ts";
+import { readBody } from "./body.ts";
+import { csrfGuard, identify, requestId, securityHeaders, setResponseHeader } from "./middleware.ts";
 import { renderProblem } from "./problem.ts";
 import { webRoutes } from "./web.ts";
 
@@ -42,13 +43,13 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
 
   // CSV imports may be larger than JSON bodies; every other request is held to 64 KiB.
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: () => { throw new AppError("payload_too_large", `Imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the file.`); } });
-  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); } });
+  const jsonLimit = readBody(MAX_BODY_BYTES, () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); });
   app.use("/api/v1/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/import") ? importLimit(c, next) : jsonLimit(c, next)));
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", identify);
   app.use("/api/v1/*", async (c, next) => {
     await next();
-    c.header("cache-control", "no-store");
+    setResponseHeader(c, "cache-control", "no-store");
   });
 
   app.route("/api/v1", accountRoutes);

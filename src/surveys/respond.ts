@@ -1,10 +1,12 @@
 /** What a respondent does with a personal link: see the survey, and submit once (idempotently, durably). */
 import { randomBytes } from "node:crypto";
-import type { Db, DbOrTx, Tx } from "../db/database.ts";
-import { isUniqueViolation } from "../db/errors.ts";
+import type { Db, DbOrTx } from "../db/database.ts";
+import { BatchLoader, perDatabase } from "../db/batch.ts";
+import type { Limit } from "../accounts/rate-limit.ts";
+import { responseWriter } from "./store-responses.ts";
 import { hashSecret } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
-import { networkBlock, prepareRatings, storeOrganisationalRatings, type LinkContext } from "../network/respondent.ts";
+import { networkBlock, prepareRatings, type LinkContext } from "../network/respondent.ts";
 import type { Ratings } from "../network/ratings.ts";
 import { getInstrument } from "./instruments/registry.ts";
 import type { Answers, Instrument } from "./instruments/types.ts";
@@ -13,27 +15,39 @@ import { validateAnswers } from "./validate-answers.ts";
 
 const INVALID_LINK = "This survey link is not valid. Check you copied all of it, or ask your convenor for a new one.";
 
-async function openLink(db: DbOrTx, token: string) {
-  const row = await db
+function linkQuery(db: DbOrTx) {
+  return db
     .selectFrom("wave_participants")
     .innerJoin("waves", "waves.id", "wave_participants.wave_id")
     .innerJoin("partnerships", "partnerships.id", "waves.partnership_id")
     .innerJoin("people", "people.id", "wave_participants.person_id")
     .leftJoin("organisations", "organisations.id", "people.organisation_id")
     .select([
-      "wave_participants.id as participant_id", "wave_participants.responded", "waves.id as wave_id", "waves.name as wave_name", "waves.status",
+      "wave_participants.token_hash", "wave_participants.id as participant_id", "wave_participants.responded", "waves.id as wave_id", "waves.name as wave_name", "waves.status",
       "waves.opens_on", "waves.closes_on", "waves.k", "waves.instrument_key", "waves.instrument_version", "partnerships.name as partnership_name",
       "people.organisation_id", "organisations.sector", "wave_participants.person_id", "waves.network_mode", "waves.partnership_id",
     ])
-    .where("wave_participants.token_hash", "=", participationHash(token))
     .where("waves.deleted_at", "is", null)
-    .where("partnerships.deleted_at", "is", null)
-    .executeTakeFirst();
+    .where("partnerships.deleted_at", "is", null);
+}
+type LinkRow = NonNullable<Awaited<ReturnType<ReturnType<typeof linkQuery>["executeTakeFirst"]>>>;
+
+/** Links opened at the same moment are looked up in one query. */
+const links = perDatabase(
+  (db) =>
+    new BatchLoader(async (hashes: string[]) => {
+      const rows = await linkQuery(db).where("wave_participants.token_hash", "in", hashes).execute();
+      return new Map(rows.map((r) => [r.token_hash, r]));
+    }),
+);
+
+async function openLink(db: Db, token: string): Promise<LinkRow> {
+  const row = await links(db).load(participationHash(token));
   if (!row) throw new AppError("not_found", INVALID_LINK);
   return row;
 }
 
-const linkContext = (row: Awaited<ReturnType<typeof openLink>>): LinkContext => ({
+const linkContext = (row: LinkRow): LinkContext => ({
   waveId: row.wave_id,
   partnershipId: row.partnership_id,
   personId: row.person_id,
@@ -75,9 +89,8 @@ const ALREADY = "We already have your answers for this survey, so we can't take 
  * Stores one response for the link. The response row gets a random id and no time; it shares no key
  * with the participation row. Answered 201 only after the commit (SQLite synchronous=FULL,
  * PostgreSQL synchronous_commit on). A replay with the same Idempotency-Key gets the first answers back.
- * `alsoInTransaction` runs last inside the storing transaction (the route counts the submission against
- * its rate limit there, so a stored response costs one durable commit, not two); it does not run for
- * replays or refusals.
+ * `countAgainst` is a rate-limit key counted in the storing transaction (so a stored response costs one
+ * durable commit, not two); it is not counted for replays or refusals.
  */
 export async function submitResponse(
   db: Db,
@@ -86,7 +99,7 @@ export async function submitResponse(
   answers: Answers,
   today = new Date().toISOString().slice(0, 10),
   ratings?: Ratings,
-  alsoInTransaction?: (tx: Tx) => Promise<void>,
+  countAgainst?: { key: string; limit: Limit },
 ) {
   const row = await openLink(db, token);
   const nullifier = responseNullifier(token);
@@ -107,20 +120,13 @@ export async function submitResponse(
   const cleanRatings = await prepareRatings(db, link, ratings);
   const clean: Answers = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text?.trim() ? { value: a.value, text: a.text.trim() } : { value: a.value }]));
 
-  try {
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto("wave_responses")
-        .values({ id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null })
-        .execute();
-      const flipped = await tx.updateTable("wave_participants").set({ responded: 1 }).where("id", "=", row.participant_id).where("responded", "=", 0).executeTakeFirst();
-      if (Number(flipped.numUpdatedRows) !== 1) throw new AppError("conflict", ALREADY);
-      if (cleanRatings && link.networkMode === "organisational") await storeOrganisationalRatings(tx, link, cleanRatings);
-      if (alsoInTransaction) await alsoInTransaction(tx);
-    });
-  } catch (err) {
-    if (isUniqueViolation(err) || (err instanceof AppError && err.code === "conflict")) return replay();
-    throw err;
-  }
+  // Stored with the other submissions arriving at the same moment: one durable commit for the group (store-responses.ts).
+  const outcome = await responseWriter(db).store({
+    participantId: row.participant_id,
+    response: { id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
+    ...(cleanRatings && link.networkMode === "organisational" ? { organisational: { link, ratings: cleanRatings } } : {}),
+    ...(countAgainst ? { countAgainst } : {}),
+  });
+  if (outcome === "already") return replay();
   return { replayed: false, answers: clean };
 }

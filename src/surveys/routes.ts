@@ -90,7 +90,7 @@ waveRoutes.openapi(
     // per submission); replays, refusals and errors count on their own.
     let result: Awaited<ReturnType<typeof submitResponse>> | undefined;
     try {
-      result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings, (tx) => hit(tx, key, SUBMIT_LIMIT));
+      result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings, { key, limit: SUBMIT_LIMIT });
     } finally {
       if (!result || result.replayed) await hit(db, key, SUBMIT_LIMIT);
     }

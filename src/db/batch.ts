@@ -1,0 +1,117 @@
+/** Batching for hot paths: reads that arrive together become one query, and writes that arrive together share one durable commit. */
+import { SqliteAdapter } from "kysely";
+import type { Db, Tx } from "./database.ts";
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (value: O) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Collects what arrives during one turn of the event loop, then hands it over in one go. */
+abstract class Collector<I, O> {
+  #queue: Waiting<I, O>[] = [];
+  #inFlight = 0;
+  #scheduled = false;
+
+  constructor(
+    private readonly maxBatch: number,
+    private readonly concurrency: number,
+  ) {}
+
+  protected enqueue(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.#queue.push({ item, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  protected abstract process(group: Waiting<I, O>[]): Promise<void>;
+
+  #schedule(): void {
+    if (this.#scheduled || this.#queue.length === 0 || this.#inFlight >= this.concurrency) return;
+    this.#scheduled = true;
+    // setImmediate runs after the current I/O phase, so every request read in this turn joins the group.
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (this.#queue.length === 0 || this.#inFlight >= this.concurrency) return;
+      const group = this.#queue.splice(0, this.maxBatch);
+      this.#inFlight++;
+      void this.process(group)
+        .catch((err: unknown) => group.forEach((w) => w.reject(err)))
+        .finally(() => {
+          this.#inFlight--;
+          this.#schedule();
+        });
+      this.#schedule();
+    });
+  }
+}
+
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * Writes items in groups: `write` gets a transaction and every item queued meanwhile, and returns one outcome
+ * per item, in order. Each caller's promise settles only after its group's transaction has committed, so
+ * nothing is acknowledged before it is durable. If the group's transaction throws, each item is written again
+ * in a transaction of its own, so one bad item fails alone; `write` should therefore return expected refusals
+ * as outcomes rather than throw them.
+ */
+export class BatchWriter<I, O> extends Collector<I, O> {
+  /** Transactions committed, items in them, and groups that fell back to one transaction per item. */
+  readonly stats = { transactions: 0, items: 0, fallbacks: 0 };
+
+  constructor(
+    private readonly db: Db,
+    private readonly write: (tx: Tx, items: I[]) => Promise<O[]>,
+  ) {
+    // SQLite has one connection, so one transaction at a time; PostgreSQL spreads groups over a few pooled connections.
+    super(isSqlite(db) ? 500 : 200, isSqlite(db) ? 1 : 3);
+  }
+
+  store(item: I): Promise<O> {
+    return this.enqueue(item);
+  }
+
+  protected async process(group: Waiting<I, O>[]): Promise<void> {
+    const items = group.map((w) => w.item);
+    let outcomes: O[];
+    try {
+      outcomes = await this.db.transaction().execute((tx) => this.write(tx, items));
+    } catch (err) {
+      if (group.length === 1) return group[0]!.reject(err);
+      this.stats.fallbacks++;
+      await Promise.all(group.map((w) => this.db.transaction().execute(async (tx) => (await this.write(tx, [w.item]))[0]!).then(w.resolve, w.reject)));
+      return;
+    }
+    this.stats.transactions++;
+    this.stats.items += items.length;
+    group.forEach((w, i) => w.resolve(outcomes[i]!));
+  }
+}
+
+/** Reads by key in groups: `read` gets the distinct keys queued meanwhile and returns what it found for each. */
+export class BatchLoader<K, V> extends Collector<K, V | undefined> {
+  constructor(private readonly read: (keys: K[]) => Promise<Map<K, V>>) {
+    super(500, 4);
+  }
+
+  load(key: K): Promise<V | undefined> {
+    return this.enqueue(key);
+  }
+
+  protected async process(group: Waiting<K, V | undefined>[]): Promise<void> {
+    const found = await this.read([...new Set(group.map((w) => w.item))]);
+    for (const w of group) w.resolve(found.get(w.item));
+  }
+}
+
+/** One instance per database handle and purpose, so every request in a process joins the same groups. */
+export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let it = made.get(db);
+    if (!it) made.set(db, (it = make(db)));
+    return it;
+  };
+}
