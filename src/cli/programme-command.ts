@@ -1,4 +1,4 @@
-/** CLI commands for programmes: `programme create` (prints the join code once) and `programme list`. */
+/** CLI commands for programmes: `programme create` (prints the join code once), `list`, `delete <id|name> --confirm`, `leads add|remove <id|name> --email`. */
 import type { Command } from "commander";
 import { z } from "zod";
 import { EmailSchema } from "../accounts/contracts.ts";
@@ -7,8 +7,24 @@ import { loadConfig } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { validationError } from "../http/problem.ts";
 import { CreateProgrammeBody } from "../programmes/contracts.ts";
-import { createProgramme, listAllProgrammes, sharingPartnerships } from "../programmes/programme-use-cases.ts";
-import { openDatabase } from "../server/open-database.ts";
+import { deleteProgramme, removeLead } from "../programmes/programme-removal.ts";
+import { addLead, createProgramme, findProgramme, listAllProgrammes, sharingPartnerships } from "../programmes/programme-use-cases.ts";
+import { openDatabase, type OpenedDatabase } from "../server/open-database.ts";
+
+async function withDb<T>(fn: (db: OpenedDatabase) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function email(value: string): string {
+  const parsed = z.object({ email: EmailSchema }).safeParse({ email: value });
+  if (!parsed.success) throw validationError(parsed.error, "input");
+  return parsed.data.email;
+}
 
 export function registerProgrammeCommands(program: Command): void {
   const programme = program.command("programme").description("manage programmes (groups of partnerships that share published figures)");
@@ -44,5 +60,51 @@ export function registerProgrammeCommands(program: Command): void {
       } finally {
         await db.close();
       }
+    });
+  programme
+    .command("delete")
+    .description("delete a programme: it leaves every list, its join code stops working and partnerships stop sharing with it (the record is kept)")
+    .argument("<programme>", "the programme's id, or its exact name")
+    .option("--confirm", "really delete it (without this nothing is changed)")
+    .action(async (which: string, opts: { confirm?: boolean }) => {
+      await withDb(async ({ db }) => {
+        const found = await findProgramme(db, which);
+        if (!opts.confirm) {
+          const sharing = (await sharingPartnerships(db, found.id)).length;
+          throw new AppError("validation_failed", `This would delete the programme “${found.name}” (${found.id}), which ${sharing === 1 ? "1 partnership shares" : `${sharing} partnerships share`} with. Nothing was changed; run again with --confirm to delete it.`);
+        }
+        const deleted = await deleteProgramme(db, "operator", found.id, found.name);
+        const n = deleted.partnerships;
+        console.log(`Deleted the programme “${deleted.name}” (${found.id}); ${n === 0 ? "no partnership was sharing with it" : n === 1 ? "1 partnership no longer shares with it" : `${n} partnerships no longer share with it`}.`);
+      });
+    });
+  const leads = programme.command("leads").description("add or remove a programme's leads");
+  leads
+    .command("add")
+    .description("make an existing account a lead of the programme")
+    .argument("<programme>", "the programme's id, or its exact name")
+    .requiredOption("--email <email>", "email of the account")
+    .action(async (which: string, opts: { email: string }) => {
+      const address = email(opts.email);
+      await withDb(async ({ db }) => {
+        const found = await findProgramme(db, which);
+        const res = await addLead(db, "operator", found.id, address);
+        console.log(res.added ? `${res.email} now leads the programme “${found.name}”.` : `${res.email} already leads the programme “${found.name}”; nothing changed.`);
+      });
+    });
+  leads
+    .command("remove")
+    .description("stop an account leading the programme (a programme keeps at least one lead with an active account)")
+    .argument("<programme>", "the programme's id, or its exact name")
+    .requiredOption("--email <email>", "email of the lead")
+    .action(async (which: string, opts: { email: string }) => {
+      const address = email(opts.email);
+      await withDb(async ({ db }) => {
+        const found = await findProgramme(db, which);
+        const user = await findUserByEmail(db, address);
+        if (!user) throw new AppError("not_found", `There is no account ${address}.`);
+        const removed = await removeLead(db, "operator", found.id, user.id);
+        console.log(`${removed.email} no longer leads the programme “${found.name}”.`);
+      });
     });
 }
