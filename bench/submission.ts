@@ -13,7 +13,7 @@ import { responseNullifier } from "../src/surveys/tokens.ts";
 import { createWave, transitionWave } from "../src/surveys/wave-use-cases.ts";
 import { realisticAnswers } from "./lib/answers.ts";
 import { benchSize, describeMachine, pgDatabase, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
-import { sampleMemory } from "./lib/memory.ts";
+import { rssOf, sampleMemory } from "./lib/memory.ts";
 import { startServer } from "./lib/server.ts";
 import { seedPeople } from "./lib/seed-people.ts";
 
@@ -157,7 +157,14 @@ for (let r = 0; r < ROUNDS; r++) {
   rawRates.push(await rawRound(PER_ROUND));
   process.stderr.write(` ${rawRates.at(-1)!.toFixed(0)}/s\n`);
 }
-await new Promise((r) => setTimeout(r, 2000));
+// After the load: the server sits idle; trace its RSS each second until it is back within 10% of its start (or SETTLE_S pass).
+const SETTLE_S = Number(process.env["BENCH_SETTLE_S"] ?? 30);
+const afterLoad: number[] = [];
+for (let s = 0; s < SETTLE_S; s++) {
+  await new Promise((r) => setTimeout(r, 1000));
+  afterLoad.push(round(rssOf(server.pid) / 1024 / 1024, 1));
+  if (afterLoad.at(-1)! <= memory.startMiB * 1.1) break;
+}
 const mem = memory.stop();
 agent.destroy();
 const exitCode = await server.stop();
@@ -210,7 +217,7 @@ writeResult({
     "participation marked once per response": Number(responded.n) === sent.size,
     "server stopped cleanly": exitCode === 0,
   },
-  memory: mem,
+  memory: { ...mem, backWithin10PctOfStart: afterLoad.at(-1)! <= memory.startMiB * 1.1, secondsToSettle: afterLoad.length },
   details: {
     rounds: ROUNDS,
     perRound: PER_ROUND,
@@ -218,6 +225,7 @@ writeResult({
     httpRates: httpRates.map((x) => round(x, 1)),
     rawRates: rawRates.map((x) => round(x, 1)),
     serverCpuMsPerSubmission: round(stats(cpuPerSubmission).median),
+    rssAfterLoadMiB: afterLoad,
     latencyMs: { median: round(lat.median), p95: round(lat.p95), max: round(lat.max) },
     statuses: Object.fromEntries(statuses),
     acknowledged: sent.size,

@@ -77,7 +77,10 @@ const table = [
     r.ratio === null ? "—" : `×${r.ratio}`,
     r.target ? `${r.target.text}: ${r.target.met ? "met" : "MISSED"}` : "—",
     broken(r).length ? `BROKEN: ${broken(r).join("; ")}` : "ok",
-    r.memory ? `${r.memory.startMiB}/${r.memory.peakMiB}/${r.memory.endMiB}${r.memory.underLimit ? "" : " (over 512)"}` : "—",
+    r.memory
+      ? `${r.memory.startMiB}/${r.memory.peakMiB}/${r.memory.endMiB}${r.memory.underLimit ? "" : " (over 512)"}` +
+        (r.memory.backWithin10PctOfStart === undefined ? "" : r.memory.backWithin10PctOfStart ? ` (back near start after ${r.memory.secondsToSettle} s idle)` : " (NOT back near start)")
+      : "—",
   ]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));

@@ -122,7 +122,7 @@ export interface BenchResult {
   target: { text: string; met: boolean } | null;
   /** Hard invariants (no errors, nothing lost or duplicated): a false one fails the suite. */
   invariants: Record<string, boolean>;
-  memory?: { startMiB: number; peakMiB: number; endMiB: number; underLimit: boolean } | undefined;
+  memory?: { startMiB: number; peakMiB: number; endMiB: number; underLimit: boolean; backWithin10PctOfStart?: boolean; secondsToSettle?: number } | undefined;
   skipped?: string | undefined;
   details: Record<string, unknown>;
 }

@@ -22,6 +22,7 @@ export function rssOf(pid: number): number {
 /** Starts sampling every intervalMs; stop() gives start, peak (max of samples and VmHWM) and end in MiB. */
 export function sampleMemory(pid: number, intervalMs = 100) {
   const start = rssOf(pid);
+  const startMiB = MiB(start);
   let peak = start;
   const timer = setInterval(() => {
     const s = readStatus(pid);
@@ -29,6 +30,7 @@ export function sampleMemory(pid: number, intervalMs = 100) {
   }, intervalMs);
   timer.unref();
   return {
+    startMiB,
     stop() {
       clearInterval(timer);
       const s = readStatus(pid);
