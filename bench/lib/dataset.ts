@@ -28,6 +28,8 @@ export interface DatasetMeta {
   /** Wave ids per partnership, oldest first. */
   waveIds: string[][];
   generatedIn: number;
+  /** Seconds the last backfill of stored figures and summaries took (what publishing each wave writes). */
+  publishedIn?: number;
 }
 
 const DATA_ROOT = process.env["BENCH_DATA_DIR"] ?? path.join(os.tmpdir(), "accord-bench-data");

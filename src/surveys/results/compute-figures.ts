@@ -7,7 +7,7 @@ import { getInstrument } from "../instruments/registry.ts";
 import type { Answers } from "../instruments/types.ts";
 import type { WavesTable } from "../tables.ts";
 import { ALL, BREAKDOWN_KINDS, buildBreakdown, computeAllBreakdowns, type BreakdownKind, type ResponseRecord, type WaveResults } from "./compute-results.ts";
-import { respondentScores } from "./scoring.ts";
+import { respondentScores, type ScoreKey } from "./scoring.ts";
 
 /** A published wave's results as the page shows them. */
 export type PublishedResults = { wave: { id: string; name: string; k: number; publishedAt: string | null } } & WaveResults;
@@ -35,6 +35,7 @@ export class WaveRows {
   private readonly answers = new Map<string, Promise<ResponseRecord[]>>();
   private readonly members = new Map<string, Promise<ResponseRecord[]>>();
   private readonly chains = new Map<string, Promise<Map<string, number>[]>>();
+  private readonly scored = new Map<string, Promise<Partial<Record<ScoreKey, number>>[]>>();
 
   constructor(private readonly db: DbOrTx) {}
 
@@ -50,6 +51,17 @@ export class WaveRows {
       this.answers.set(waveId, rows);
     }
     return rows;
+  }
+
+  /** Each respondent's scores, worked out once per wave however many comparisons it is in. */
+  scores(wave: WavesTable): Promise<Partial<Record<ScoreKey, number>>[]> {
+    let scores = this.scored.get(wave.id);
+    if (!scores) {
+      const instrument = getInstrument(wave.instrument_key, wave.instrument_version);
+      scores = this.responses(wave.id).then((rs) => rs.map((r) => respondentScores(instrument, r.answers)));
+      this.scored.set(wave.id, scores);
+    }
+    return scores;
   }
 
   /** Who answered in which groups, without the answers: all the release rules need of an earlier wave. */
@@ -106,11 +118,9 @@ export type Comparison = Awaited<ReturnType<typeof computeComparison>>;
  * intervals; `x` and `y` are the two waves' published results (breakdown none).
  */
 export async function computeComparison(rows: WaveRows, from: WavesTable, to: WavesTable, x: WaveResults, y: WaveResults) {
-  const fromInstrument = getInstrument(from.instrument_key, from.instrument_version);
-  const toInstrument = getInstrument(to.instrument_key, to.instrument_version);
   // Each respondent's scores once per wave, not once per score compared.
-  const xScores = (await rows.responses(from.id)).map((resp) => respondentScores(fromInstrument, resp.answers));
-  const yScores = (await rows.responses(to.id)).map((resp) => respondentScores(toInstrument, resp.answers));
+  const xScores = await rows.scores(from);
+  const yScores = await rows.scores(to);
   const scores = y.scores.map((s) => {
     const key = `${s.level}:${s.dimension}` as const;
     const before = x.scores.find((t) => t.level === s.level && t.dimension === s.dimension)?.figures[ALL] ?? null;

@@ -1,7 +1,8 @@
-/** Published figures stored durably (`published_snapshots` rows of source "publish"): written when a wave is published, read by the first view, recomputed when anything they depend on changed. */
+/** Published figures as released: kept by an import, or stored durably when a wave is published (`published_snapshots` rows of source "publish"), read by the first view and recomputed when anything they depend on changed. */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/database.ts";
-import { compareKind, resultsKind } from "../../transfer/snapshots.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { compareKind, isImportedWave, resultsKind } from "../../transfer/snapshots.ts";
 import type { WavesTable } from "../tables.ts";
 import { BREAKDOWN_KINDS, type BreakdownKind } from "./compute-results.ts";
 import { computeComparison, computeWaveFigures, earlierOf, organisationNames, publishedWavesOf, WaveRows, type Comparison, type PublishedResults } from "./compute-figures.ts";
@@ -46,17 +47,26 @@ function compareKey(ctx: Context, from: WavesTable, to: WavesTable): string {
 
 const digest = (key: string) => createHash("sha256").update(key).digest("hex");
 
-/** The stored figure of this kind when it was computed under this key; undefined when missing or out of date. */
-async function readStored(ctx: Context, waveId: string, kind: string, key: string): Promise<unknown> {
-  const row = await ctx.db
+type Row = { wave_id: string; kind: string; source: "import" | "publish"; depends_on: string | null; data: string };
+
+/** The rows of these kinds kept for these waves, whichever their source (an import's or stored at publish); one search of the primary key. */
+function readRows(ctx: Context, waveIds: string[], kinds: string[]): Promise<Row[]> {
+  return ctx.db
     .selectFrom("published_snapshots")
-    .select(["data", "depends_on"])
+    .select(["wave_id", "kind", "source", "depends_on", "data"])
     .where("partnership_id", "=", ctx.partnershipId)
-    .where("wave_id", "=", waveId)
-    .where("kind", "=", kind)
-    .where("source", "=", "publish")
-    .executeTakeFirst();
-  return row && row.depends_on === digest(key) ? (JSON.parse(row.data) as unknown) : undefined;
+    .where("wave_id", "in", waveIds)
+    .where("kind", "in", kinds)
+    .execute();
+}
+
+/** The figures of a row stored at publish under this key; undefined when there is none or it is out of date. */
+function current(row: Row | undefined, key: string): unknown {
+  return row && row.source === "publish" && row.depends_on === digest(key) ? (JSON.parse(row.data) as unknown) : undefined;
+}
+
+async function readStored(ctx: Context, waveId: string, kind: string, key: string): Promise<unknown> {
+  return current((await readRows(ctx, [waveId], [kind]))[0], key);
 }
 
 interface Pending {
@@ -121,11 +131,18 @@ async function resultsIn(ctx: Context, wave: WavesTable, breakdown: BreakdownKin
   return figures[breakdown];
 }
 
-/** A published wave's results (no access check, not an imported wave): remembered per handle, else stored, else computed and stored. */
+/**
+ * A published wave's results (no access check): remembered per handle; else the figures an import kept (an
+ * imported wave has no answers to compute from); else stored when current; else computed and stored.
+ */
 export async function publishedResults(db: Db, wave: WavesTable, breakdown: BreakdownKind): Promise<PublishedResults> {
   const ctx = await contextOf(db, wave.partnership_id);
   const key = await resultsKey(ctx, wave, breakdown);
-  return remembered(db, key, () => resultsIn(ctx, wave, breakdown, key, null));
+  return remembered(db, key, async () => {
+    const row = (await readRows(ctx, [wave.id], [resultsKind(breakdown)]))[0];
+    if (row?.source === "import") return JSON.parse(row.data) as PublishedResults;
+    return (current(row, key) as PublishedResults | undefined) ?? resultsIn(ctx, wave, breakdown, key, null);
+  });
 }
 
 /** The two waves in opened order (the later one keeps the comparison). */
@@ -143,14 +160,26 @@ async function computeComparisonOf(ctx: Context, from: WavesTable, to: WavesTabl
   return c;
 }
 
-/** The comparison of two published waves (no access check, neither imported): remembered per handle, else stored, else computed and stored. */
+/**
+ * The comparison of two published waves (no access check): remembered per handle; else the one an import kept
+ * for the pair; refused when either wave is imported and the pair was not kept (there are no answers to compute
+ * it from); else stored when current; else computed and stored.
+ */
 export async function publishedComparison(db: Db, a: WavesTable, b: WavesTable): Promise<Comparison> {
   const [from, to] = ordered(a, b);
   const ctx = await contextOf(db, to.partnership_id);
   const key = compareKey(ctx, from, to);
   return remembered(db, key, async () => {
-    const stored = await readStored(ctx, to.id, compareKind(from.id), key);
-    return stored !== undefined ? (stored as Comparison) : computeComparisonOf(ctx, from, to, key, null);
+    const rows = await readRows(ctx, [a.id, b.id], [compareKind(a.id), compareKind(b.id)]);
+    const kept = (w: WavesTable, other: WavesTable) => rows.find((r) => r.source === "import" && r.wave_id === w.id && r.kind === compareKind(other.id));
+    const imported = kept(a, b) ?? kept(b, a);
+    if (imported) return JSON.parse(imported.data) as Comparison;
+    const stored = current(rows.find((r) => r.wave_id === to.id && r.kind === compareKind(from.id)), key);
+    if (stored !== undefined) return stored as Comparison;
+    if ((await isImportedWave(db, a.id)) || (await isImportedWave(db, b.id))) {
+      throw new AppError("conflict", "This comparison was not kept in the import: an imported partnership keeps each published wave compared with the one before it and with the first.");
+    }
+    return computeComparisonOf(ctx, from, to, key, null);
   });
 }
 
