@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { BatchLoader, perDatabase } from "../db/batch.ts";
-import type { Limit } from "../accounts/rate-limit.ts";
+import { assertUnderLimit, type Limit } from "../accounts/rate-limit.ts";
 import { responseWriter } from "./store-responses.ts";
 import { hashSecret } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -89,7 +89,7 @@ const ALREADY = "We already have your answers for this survey, so we can't take 
  * Stores one response for the link. The response row gets a random id and no time; it shares no key
  * with the participation row. Answered 201 only after the commit (SQLite synchronous=FULL,
  * PostgreSQL synchronous_commit on). A replay with the same Idempotency-Key gets the first answers back.
- * `countAgainst` is a rate-limit key counted in the storing transaction (so a stored response costs one
+ * `countAgainst` is a rate-limit key, checked first (rate_limited when used up) and counted in the storing transaction (so a stored response costs one
  * durable commit, not two); it is not counted for replays or refusals.
  */
 export async function submitResponse(
@@ -101,7 +101,11 @@ export async function submitResponse(
   ratings?: Ratings,
   countAgainst?: { key: string; limit: Limit },
 ) {
-  const row = await openLink(db, token);
+  // The link and the rate limit are looked up together (each joins its own batched query).
+  const [opened, limit] = await Promise.allSettled([openLink(db, token), countAgainst ? assertUnderLimit(db, countAgainst.key, countAgainst.limit) : undefined]);
+  if (limit.status === "rejected") throw limit.reason;
+  if (opened.status === "rejected") throw opened.reason;
+  const row = opened.value;
   const nullifier = responseNullifier(token);
   const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
   const replay = async () => {

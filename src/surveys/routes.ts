@@ -1,6 +1,6 @@
 /** HTTP routes for waves (convenors run them) and for respondents answering through a personal link. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { SUBMIT_LIMIT, assertUnderLimit, hit } from "../accounts/rate-limit.ts";
+import { SUBMIT_LIMIT, hit } from "../accounts/rate-limit.ts";
 import { safeString } from "../db/safe-text.ts";
 import { AppError } from "../errors/app-error.ts";
 import { clientAddress, publicOrigin, requireActor } from "../http/middleware.ts";
@@ -85,14 +85,17 @@ waveRoutes.openapi(
     const { answers, ratings } = c.req.valid("json");
     if (!idempotencyKey) throw new AppError("validation_failed", IDEMPOTENCY_MESSAGE, { fields: [{ path: "idempotency-key", message: IDEMPOTENCY_MESSAGE }] });
     const key = `submit:address:${clientAddress(c)}`;
-    await assertUnderLimit(db, key, SUBMIT_LIMIT);
-    // Every attempt counts once: a stored response counts inside its own transaction (one durable commit
-    // per submission); replays, refusals and errors count on their own.
+    // Every attempt under the limit counts once: a stored response counts inside its own transaction (one
+    // durable commit per group of submissions); replays, refusals and errors count on their own.
     let result: Awaited<ReturnType<typeof submitResponse>> | undefined;
+    let limited = false;
     try {
       result = await submitResponse(db, c.req.valid("param").linkToken, idempotencyKey, answers, undefined, ratings, { key, limit: SUBMIT_LIMIT });
+    } catch (err) {
+      limited = err instanceof AppError && err.code === "rate_limited";
+      throw err;
     } finally {
-      if (!result || result.replayed) await hit(db, key, SUBMIT_LIMIT);
+      if (!limited && (!result || result.replayed)) await hit(db, key, SUBMIT_LIMIT);
     }
     if (result.replayed) c.header("idempotent-replayed", "true");
     return c.json({ status: result.replayed ? ("already_stored" as const) : ("stored" as const), answers: result.answers }, result.replayed ? 200 : 201);
