@@ -77,6 +77,7 @@ function serverCpu(): number {
   }
 }
 const cpuPerSubmission: number[] = [];
+const clientCpuPerSubmission: number[] = [];
 
 async function httpRound(tokens: string[]): Promise<number> {
   let next = 0;
@@ -86,6 +87,7 @@ async function httpRound(tokens: string[]): Promise<number> {
   });
   const start = performance.now();
   const cpu0 = serverCpu();
+  const client0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
       // Each client is its own address (TRUST_PROXY): a whole team behind one address would meet the submission limit.
@@ -106,6 +108,8 @@ async function httpRound(tokens: string[]): Promise<number> {
     }),
   );
   cpuPerSubmission.push(((serverCpu() - cpu0) * 1000) / tokens.length);
+  const client = process.cpuUsage(client0);
+  clientCpuPerSubmission.push((client.user + client.system) / 1000 / tokens.length);
   return tokens.length / ((performance.now() - start) / 1000);
 }
 
@@ -225,6 +229,7 @@ writeResult({
     httpRates: httpRates.map((x) => round(x, 1)),
     rawRates: rawRates.map((x) => round(x, 1)),
     serverCpuMsPerSubmission: round(stats(cpuPerSubmission).median),
+    clientCpuMsPerSubmission: round(stats(clientCpuPerSubmission).median),
     rssAfterLoadMiB: afterLoad,
     latencyMs: { median: round(lat.median), p95: round(lat.p95), max: round(lat.max) },
     statuses: Object.fromEntries(statuses),

@@ -20,7 +20,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (path: string, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
   fetch(`${base}${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
 
 describe("request bodies", () => {
@@ -33,7 +33,7 @@ describe("request bodies", () => {
   it("refuses a body over the limit by its Content-Length with 413", async () => {
     const res = await post("/api/v1/auth/sign-in", "x".repeat(MAX_BODY_BYTES + 1));
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("payload_too_large");
+    expect(((await res.json()) as { code: string }).code).toBe("payload_too_large");
   });
 
   it("refuses a streamed body (no Content-Length) once it passes the limit, with 413", async () => {
@@ -52,7 +52,7 @@ describe("request bodies", () => {
   it("answers malformed JSON with 400, and the server keeps serving", async () => {
     const res = await post("/api/v1/auth/sign-in", '{"email":');
     expect(res.status).toBe(400);
-    expect((await res.json()).code).toBe("bad_request");
+    expect(((await res.json()) as { code: string }).code).toBe("bad_request");
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });
