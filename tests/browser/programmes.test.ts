@@ -1,4 +1,4 @@
-// Browser test: a programme lead starts a programme, three convenors' partnerships share by join code, the lead sorts the roll-up, one stops sharing, and the Health page shows the percentile.
+// Browser test: a programme lead starts a programme, three convenors' partnerships share by join code, the lead sorts the roll-up, one stops sharing, the Health page shows the percentile, and the lead removes a lead and deletes the programme.
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, removeTempDirs, startServer, type Server } from "./harness.ts";
@@ -241,6 +241,76 @@ describe("on a phone", () => {
     await visible(convenor.getByRole("heading", { name: PROGRAMME }));
     expect(await sidewaysScroll(convenor)).toBe(0);
     await expectAccessible(convenor, "partnership programmes on a phone");
+    for (const b of browsers) expect(b.problems).toEqual([]);
+  });
+});
+
+describe("the lead manages the programme's leads and deletes it", () => {
+  it("removes another lead after confirming; the only lead's Remove button is disabled and says why", async () => {
+    await lead.setViewportSize({ width: 1100, height: 900 });
+    await lead.goto(programmeUrl);
+    const leads = await visible(lead.getByRole("region", { name: "Leads" }));
+    await expect.poll(() => leads.getByRole("listitem").count()).toBe(2);
+    await visible(leads.getByRole("listitem").filter({ hasText: "Priya Lead (you)" }));
+    await leads.getByRole("button", { name: "Remove Dana Convenor as a lead" }).click();
+    const confirm = await visible(leads.getByRole("group", { name: "Remove Dana Convenor as a lead?" }));
+    const yes = confirm.getByRole("button", { name: "Yes, remove" });
+    await expect.poll(() => isFocused(yes)).toBe(true);
+    await expectAccessible(lead, "programme, removing a lead");
+    await yes.click();
+    const done = await visible(leads.getByRole("region", { name: "Success" }));
+    await visible(done.getByText("Dana Convenor is no longer a lead"));
+    await expect.poll(() => isFocused(done), { message: "the message takes focus from the button that went" }).toBe(true);
+    await expect.poll(() => leads.getByRole("listitem").count()).toBe(1);
+
+    const only = leads.getByRole("button", { name: "Remove yourself as a lead" });
+    expect(await only.isDisabled()).toBe(true);
+    const why = await only.evaluate((el) => el.ownerDocument.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
+    expect(why).toMatch(/^You are the only lead, and a programme always needs one\. Add another lead first, or delete the programme\.$/);
+    await visible(leads.getByText(why));
+    await expectAccessible(lead, "programme with its only lead");
+    await shot(lead, "programme-only-lead");
+
+    // Dana no longer leads it, so for her it does not exist.
+    await convenor.setViewportSize({ width: 1100, height: 900 });
+    await convenor.goto(programmeUrl);
+    await visible(convenor.getByRole("heading", { name: "Programme not found", level: 1 }));
+  });
+
+  it("deletes the programme only when its name is typed; it leaves the lists and the partnerships", async () => {
+    await lead.goto(programmeUrl);
+    const section = await visible(lead.getByRole("region", { name: "Delete programme" }));
+    const button = section.getByRole("button", { name: "Delete programme" });
+    await button.click();
+    const summary = await visible(section.getByRole("alert").filter({ hasText: "There is a problem" }));
+    await expect.poll(() => isFocused(summary)).toBe(true);
+    await visible(summary.getByRole("link", { name: "Type the programme’s name to confirm" }));
+    const field = section.getByLabel("Type the programme’s name to confirm");
+    await field.fill(PROGRAMME.toLowerCase());
+    await button.click();
+    await summary.getByRole("link", { name: "Type the programme’s name exactly as shown" }).click();
+    await expect.poll(() => isFocused(field), { message: "the summary's link takes focus to the field" }).toBe(true);
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(lead, "programme, deleting with the wrong name");
+    await shot(lead, "programme-delete-wrong-name");
+    expect(new URL(lead.url()).pathname).toBe(new URL(programmeUrl).pathname);
+
+    await field.fill(PROGRAMME);
+    await button.click();
+    await expect.poll(() => new URL(lead.url()).pathname).toBe("/programmes");
+    const done = await visible(lead.getByRole("region", { name: "Success" }));
+    await visible(done.getByText(`Deleted the programme ${PROGRAMME}`));
+    await expect.poll(() => isFocused(done)).toBe(true);
+    await visible(lead.getByText("You do not lead any programmes yet."));
+    await expectAccessible(lead, "programmes after deleting one");
+
+    await lead.goto(programmeUrl);
+    await visible(lead.getByRole("heading", { name: "Programme not found", level: 1 }));
+    for (const pid of [pids.demo, pids.riverside]) {
+      await convenor.goto(partnershipTab(pid));
+      await visible(convenor.getByText("This partnership does not share with any programme."));
+    }
+    await expectAccessible(convenor, "partnership programmes after the programme was deleted");
     for (const b of browsers) expect(b.problems).toEqual([]);
   });
 });

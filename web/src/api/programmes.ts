@@ -1,4 +1,4 @@
-// Typed functions for programmes: create and list, a programme's leads and join code, its roll-up, and a partnership's sharing.
+// Typed functions for programmes: create, list and delete, a programme's leads and join code, its roll-up, and a partnership's sharing.
 import { query, request } from "./client.ts";
 import type {
   CreatedProgramme,
@@ -21,6 +21,10 @@ export const programmeApi = {
   create: (body: { name: string; description?: string }) => request<CreatedProgramme>("POST", "/programmes", body),
   get: (id: string) => request<ProgrammeDetail>("GET", prog(id)),
   addLead: (id: string, email: string) => request<ProgrammeLead | ProgrammeDetail>("POST", `${prog(id)}/leads`, { email }),
+  /** Refused (409) for the last lead with an active account. */
+  removeLead: (id: string, userId: string) => request<void>("DELETE", `${prog(id)}/leads/${enc(userId)}`),
+  /** Soft delete; `confirm` is the programme's name, typed again. */
+  remove: (id: string, confirm: string) => request<void>("DELETE", prog(id), { confirm }),
   newJoinCode: (id: string) => request<{ joinCode: string }>("POST", `${prog(id)}/join-code`, {}),
   rollup: (id: string, sort: SortKey, order: SortOrder) => request<Rollup>("GET", `${prog(id)}/rollup${query({ sort, order })}`),
 

@@ -1,4 +1,4 @@
-// /programmes/:programmeId – a programme lead's view: the partnerships side by side (sortable), the spread of overall trust, the pooled baseline, leads and join code.
+// /programmes/:programmeId – a programme lead's view: the partnerships side by side (sortable), the spread of overall trust, the pooled baseline, leads, join code and deleting it.
 import { useCallback } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client.ts";
@@ -7,6 +7,7 @@ import { programmeApi } from "../api/programmes.ts";
 import { ErrorPanel, Loading } from "../components/Feedback.tsx";
 import { useTitle } from "../hooks.ts";
 import { useLoad } from "../useLoad.ts";
+import { DeleteProgramme } from "./DeleteProgramme.tsx";
 import { HeadlineDistribution } from "./HeadlineDistribution.tsx";
 import { NewJoinCode } from "./JoinCode.tsx";
 import { LeadsSection } from "./LeadsSection.tsx";
@@ -102,8 +103,9 @@ export function ProgrammePage() {
         </>
       ) : null}
 
-      <LeadsSection programmeId={programme.id} leads={leads} onAdded={detail.reload} />
+      <LeadsSection programmeId={programme.id} programmeName={programme.name} leads={leads} onChanged={detail.reload} />
       <NewJoinCode programmeId={programme.id} programmeName={programme.name} />
+      <DeleteProgramme programme={programme} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 // /programmes – the programmes I lead, and a form to start one (its join code is shown once, with a copy box).
 import { useCallback, useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { CreatedProgramme } from "../api/programme-types.ts";
 import { programmeApi } from "../api/programmes.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { ErrorPanel, Loading } from "../components/Feedback.tsx";
+import { ErrorPanel, Loading, SuccessBanner } from "../components/Feedback.tsx";
 import { TextArea, TextInput } from "../components/fields.tsx";
 import { useFormErrors, type FieldProblem } from "../components/useFormErrors.ts";
 import { useTitle } from "../hooks.ts";
@@ -82,11 +82,14 @@ export function ProgrammesPage() {
   const load = useCallback(() => programmeApi.list(), []);
   const list = useLoad(load);
   const [created, setCreated] = useState<CreatedProgramme | null>(null);
+  // Set when a programme was just deleted, or the user stopped leading one.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   const items = list.data ?? [];
 
   return (
     <div className="programmes">
       <h1 className="heading-l">Your programmes</h1>
+      {notice && !created ? <SuccessBanner title={notice} /> : null}
       {created ? (
         <>
           <JoinCodeBox code={created.joinCode} programmeName={created.programme.name} />
