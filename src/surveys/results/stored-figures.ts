@@ -193,8 +193,8 @@ export async function storePartnershipFigures(db: Db, partnershipId: string): Pr
   const ctx = await contextOf(db, partnershipId);
   const rows = await db.selectFrom("published_snapshots").select(["wave_id", "kind", "source", "depends_on"]).where("partnership_id", "=", partnershipId).execute();
   const imported = new Set(rows.filter((r) => r.source === "import").map((r) => r.wave_id));
-  const current = new Map(rows.filter((r) => r.source === "publish").map((r) => [`${r.wave_id}|${r.kind}`, r.depends_on]));
-  const isCurrent = (waveId: string, kind: string, key: string) => current.get(`${waveId}|${kind}`) === digest(key);
+  const stored = new Map(rows.filter((r) => r.source === "publish").map((r) => [`${r.wave_id}|${r.kind}`, r.depends_on]));
+  const isCurrent = (waveId: string, kind: string, key: string) => stored.get(`${waveId}|${kind}`) === digest(key);
   const pending: Pending[] = [];
   const waves = ctx.published.filter((w) => !imported.has(w.id));
   for (const wave of waves) {
