@@ -32,6 +32,11 @@ function windowStart(now: number, limit: Limit): number {
   return Math.floor(now / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000;
 }
 
+/** The start of the limit's current window as stored in `rate_limits.window_start`. */
+export function windowStartIso(limit: Limit, now = Date.now()): string {
+  return nowIso(new Date(windowStart(now, limit)));
+}
+
 /** Throws rate_limited (with Retry-After) when the key has used up its window. */
 export async function assertUnderLimit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
   const start = windowStart(now, limit);
@@ -55,7 +60,7 @@ export async function hitMany(db: DbOrTx, events: ReadonlyArray<{ key: string; l
   for (const { key, limit } of events) {
     const c = counts.get(key);
     if (c) c.count++;
-    else counts.set(key, { window_start: nowIso(new Date(windowStart(now, limit))), count: 1 });
+    else counts.set(key, { window_start: windowStartIso(limit, now), count: 1 });
   }
   if (counts.size === 0) return;
   await db

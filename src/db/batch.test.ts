@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, testDialect } from "../testing/test-db.ts";
-import { BatchLoader, BatchWriter } from "./batch.ts";
+import { BatchLoader, BatchWriter, inTransaction } from "./batch.ts";
 import { connect, sqliteFileIn, type DbHandle } from "./connect.ts";
 import type { Tx } from "./database.ts";
 
@@ -31,7 +31,7 @@ const stored = async () => (await sql<{ id: string }>`select id from batch_probe
 
 describe("BatchWriter", () => {
   it("puts items that arrive together in one transaction and answers each in order", async () => {
-    const writer = new BatchWriter(handle.db, insertAll);
+    const writer = new BatchWriter(handle.db, inTransaction(insertAll));
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.store({ id: `k${String(i).padStart(2, "0")}`, v: i })));
     expect(answers).toEqual(Array.from({ length: 40 }, (_, i) => `stored k${String(i).padStart(2, "0")}`));
     expect(writer.stats.transactions).toBe(1);
@@ -40,7 +40,7 @@ describe("BatchWriter", () => {
   });
 
   it("lets one bad item fail alone: the rest of its group is stored", async () => {
-    const writer = new BatchWriter(handle.db, insertAll);
+    const writer = new BatchWriter(handle.db, inTransaction(insertAll));
     const results = await Promise.allSettled([writer.store({ id: "a", v: 1 }), writer.store({ id: "bad", v: -1 }), writer.store({ id: "c", v: 3 })]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(String((results[1] as PromiseRejectedResult).reason)).toContain("bad item bad");
@@ -50,14 +50,14 @@ describe("BatchWriter", () => {
 
   it("fails only the item the database refuses (a duplicate key): the others in its group are stored", async () => {
     await sql`insert into batch_probe (id, v) values ('dup', 0)`.execute(handle.db);
-    const writer = new BatchWriter(handle.db, insertAll);
+    const writer = new BatchWriter(handle.db, inTransaction(insertAll));
     const results = await Promise.allSettled([writer.store({ id: "dup", v: 1 }), writer.store({ id: "fresh", v: 2 })]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
     expect(await stored()).toEqual(["dup", "fresh"]);
   });
 
   it("keeps taking work after a group fails", async () => {
-    const writer = new BatchWriter(handle.db, insertAll);
+    const writer = new BatchWriter(handle.db, inTransaction(insertAll));
     await expect(writer.store({ id: "x", v: -1 })).rejects.toThrow("bad item x");
     await expect(writer.store({ id: "y", v: 1 })).resolves.toBe("stored y");
   });
@@ -95,7 +95,7 @@ describe.runIf(testDialect === "sqlite")("BatchWriter durability on a file", () 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-batch-"));
     const first = connect({ sqliteFile: sqliteFileIn(dir) });
     await sql`create table batch_probe (id text primary key, v integer not null)`.execute(first.db);
-    const writer = new BatchWriter(first.db, insertAll);
+    const writer = new BatchWriter(first.db, inTransaction(insertAll));
     const seen: number[] = [];
     const second = connect({ sqliteFile: sqliteFileIn(dir) });
     await Promise.all(

@@ -51,11 +51,11 @@ abstract class Collector<I, O> {
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
- * Writes items in groups: `write` gets a transaction and every item queued meanwhile, and returns one outcome
- * per item, in order. Each caller's promise settles only after its group's transaction has committed, so
- * nothing is acknowledged before it is durable. If the group's transaction throws, each item is written again
- * in a transaction of its own, so one bad item fails alone; `write` should therefore return expected refusals
- * as outcomes rather than throw them.
+ * Writes items in groups: `write` gets every item queued meanwhile and returns one outcome per item, in order.
+ * It must be atomic and durable before it returns — one transaction, or one statement — so each caller's
+ * promise settles only after its group has committed. If a group's write throws, each item is written again
+ * on its own, so one bad item fails alone; `write` should therefore return expected refusals as outcomes
+ * rather than throw them. `inTransaction` makes such a `write` from one that takes a transaction.
  */
 export class BatchWriter<I, O> extends Collector<I, O> {
   /** Transactions committed, items in them, and groups that fell back to one transaction per item. */
@@ -63,7 +63,7 @@ export class BatchWriter<I, O> extends Collector<I, O> {
 
   constructor(
     private readonly db: Db,
-    private readonly write: (tx: Tx, items: I[]) => Promise<O[]>,
+    private readonly write: (db: Db, items: I[]) => Promise<O[]>,
   ) {
     // SQLite has one connection, so one transaction at a time; PostgreSQL spreads groups over a few pooled connections.
     super(isSqlite(db) ? 500 : 200, isSqlite(db) ? 1 : 3);
@@ -77,17 +77,22 @@ export class BatchWriter<I, O> extends Collector<I, O> {
     const items = group.map((w) => w.item);
     let outcomes: O[];
     try {
-      outcomes = await this.db.transaction().execute((tx) => this.write(tx, items));
+      outcomes = await this.write(this.db, items);
     } catch (err) {
       if (group.length === 1) return group[0]!.reject(err);
       this.stats.fallbacks++;
-      await Promise.all(group.map((w) => this.db.transaction().execute(async (tx) => (await this.write(tx, [w.item]))[0]!).then(w.resolve, w.reject)));
+      await Promise.all(group.map((w) => this.write(this.db, [w.item]).then((o) => w.resolve(o[0]!), w.reject)));
       return;
     }
     this.stats.transactions++;
     this.stats.items += items.length;
     group.forEach((w, i) => w.resolve(outcomes[i]!));
   }
+}
+
+/** A group write that runs `write` in one transaction. */
+export function inTransaction<I, O>(write: (tx: Tx, items: I[]) => Promise<O[]>): (db: Db, items: I[]) => Promise<O[]> {
+  return (db, items) => db.transaction().execute((tx) => write(tx, items));
 }
 
 /** Reads by key in groups: `read` gets the distinct keys queued meanwhile and returns what it found for each. */
