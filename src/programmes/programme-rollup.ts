@@ -1,21 +1,13 @@
-/** The programme roll-up: reads only wave summaries (plus a live behavioural summary where registers have entries) and hands them to the pure roll-up. */
+/** The programme roll-up: reads the wave summaries each row shows (plus a live behavioural summary where registers have entries) and hands them to the pure roll-up. */
 import type { Actor } from "../accounts/actor.ts";
 import type { Db } from "../db/database.ts";
 import { behaviouralIndicators, institutionalisation } from "../health/indicators/index.ts";
 import { loadHealthInputs } from "../health/load-inputs.ts";
 import type { SortKey } from "./contracts.ts";
 import { programmeView, requireLead } from "./programme-use-cases.ts";
-import { buildRow, DP_NOTE, headlineDistribution, pooledBaseline, sortRows, type BehaviourSummary, type RollupRow, type WaveSummaryInput } from "./rollup/index.ts";
+import { buildRow, DP_NOTE, headlineDistribution, pooledBaseline, sortRows, type BehaviourSummary, type RollupRow } from "./rollup/index.ts";
+import { missingSummaries, rollupSources, shownSummaries } from "./rollup-sources.ts";
 import { backfillWaveSummaries } from "./summaries.ts";
-
-const parse = (s: string | null): unknown => {
-  if (s === null) return null;
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return { status: "suppressed", reason: "error" };
-  }
-};
 
 /** Behaviour over the year to `today`, from the registers (attributed records, not anonymous answers). */
 async function behaviourOf(db: Db, partnershipId: string, today: string): Promise<BehaviourSummary> {
@@ -39,31 +31,9 @@ async function behaviourOf(db: Db, partnershipId: string, today: string): Promis
 
 /** One row per live partnership sharing with the programme (no access check). Behaviour only for partnerships whose registers have entries. */
 export async function programmeRows(db: Db, programmeId: string, opts: { behaviour: boolean; today?: string }): Promise<RollupRow[]> {
-  await backfillWaveSummaries(db, programmeId);
-  const sharing = await db
-    .selectFrom("programme_partnerships as pp")
-    .innerJoin("partnerships", "partnerships.id", "pp.partnership_id")
-    .select(["pp.partnership_id", "partnerships.name", "pp.shared_at"])
-    .where("pp.programme_id", "=", programmeId)
-    .where("pp.withdrawn_at", "is", null)
-    .where("partnerships.deleted_at", "is", null)
-    .execute();
-  const summaries = await db
-    .selectFrom("programme_partnerships as pp")
-    .innerJoin("wave_summaries as ws", "ws.partnership_id", "pp.partnership_id")
-    .innerJoin("waves", "waves.id", "ws.wave_id")
-    .select(["ws.partnership_id", "ws.wave_id", "waves.name", "ws.published_at", "ws.k", "ws.invited", "ws.respondents", "ws.overall", "ws.baseline", "ws.change"])
-    .where("pp.programme_id", "=", programmeId)
-    .where("pp.withdrawn_at", "is", null)
-    .where("waves.deleted_at", "is", null)
-    .where("waves.status", "=", "published")
-    .execute();
-  const byPartnership = new Map<string, WaveSummaryInput[]>();
-  for (const s of summaries) {
-    const list = byPartnership.get(s.partnership_id) ?? [];
-    list.push({ waveId: s.wave_id, waveName: s.name, publishedAt: s.published_at, k: Number(s.k), invited: s.invited === null ? null : Number(s.invited), respondents: s.respondents === null ? null : Number(s.respondents), overall: parse(s.overall), baseline: parse(s.baseline), change: parse(s.change) });
-    byPartnership.set(s.partnership_id, list);
-  }
+  let sources = await rollupSources(db, programmeId);
+  // Waves published before summaries existed, imported ones, or a summary whose write failed after publishing: written now, then read again.
+  if (missingSummaries(sources) && (await backfillWaveSummaries(db, programmeId)) > 0) sources = await rollupSources(db, programmeId);
   const behaviour = new Map<string, BehaviourSummary>();
   if (opts.behaviour) {
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
@@ -76,7 +46,9 @@ export async function programmeRows(db: Db, programmeId: string, opts: { behavio
       .execute();
     for (const p of withEntries) behaviour.set(p.partnership_id, await behaviourOf(db, p.partnership_id, today));
   }
-  return sharing.map((p) => buildRow({ partnershipId: p.partnership_id, name: p.name, sharedSince: p.shared_at, summaries: byPartnership.get(p.partnership_id) ?? [], behaviour: behaviour.get(p.partnership_id) ?? null }));
+  return sources.map((s) =>
+    buildRow({ partnershipId: s.partnership_id, name: s.name, sharedSince: s.shared_at, summaries: shownSummaries(s), wavesPublished: Number(s.summarised ?? 0), behaviour: behaviour.get(s.partnership_id) ?? null }),
+  );
 }
 
 /** The roll-up a programme lead sees: sorted rows, the distribution of headline means, the pooled baseline question. */

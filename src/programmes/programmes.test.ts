@@ -1,4 +1,4 @@
-// Integration: a programme's journey (create, join by code, roll-up, withdraw), suppression kept, pooled figures and percentiles, access, summaries at publish and backfilled.
+// Integration: a programme's journey (create, join by code, roll-up, withdraw), suppression kept, pooled figures and percentiles, access, summaries at publish, backfilled and rewritten, the row's waves picked in SQL as the pure roll-up picks them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSession } from "../accounts/sessions.ts";
 import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
@@ -6,6 +6,8 @@ import { buildExport, exportJson } from "../transfer/export-partnership.ts";
 import { importPartnership } from "../transfer/import-partnership.ts";
 import { instrumentItems, latestInstrument } from "../surveys/instruments/registry.ts";
 import { PartnershipProgrammesSchema, ProgrammeDetailSchema, RollupSchema } from "./contracts.ts";
+import { programmeRows } from "./programme-rollup.ts";
+import { buildRow } from "./rollup/index.ts";
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -17,7 +19,7 @@ afterEach(async () => {
 
 const ITEMS = instrumentItems(latestInstrument("accord-trust"));
 const BASELINE = ["a_great_deal", "a_moderate_amount", "a_little", "none_at_all"];
-const answersFor = (i: number, shift: number) => Object.fromEntries(ITEMS.map((it) => [it.key, { value: it.key === "baseline_trust" ? BASELINE[(i + shift) % 4]! : 1 + ((i + shift) % 5) }]));
+const answersFor = (i: number, shift: number, items = ITEMS) => Object.fromEntries(items.map((it) => [it.key, { value: it.key === "baseline_trust" ? BASELINE[(i + shift) % 4]! : 1 + ((i + shift) % 5) }]));
 
 /** A partnership of `people` members whose convenor runs and publishes waves of the accord instrument. */
 export async function partnershipWithPeople(c: TestContext, name: string, people: number) {
@@ -29,19 +31,30 @@ export async function partnershipWithPeople(c: TestContext, name: string, people
   return { convenor: convenor.client, id: p.id as string, base };
 }
 
-/** Runs one wave with k and `answering` respondents; publishes it unless told not to. */
-export async function runWave(c: TestContext, part: { convenor: TestClient; base: string }, opts: { name: string; k: number; answering: number; shift?: number; publish?: boolean }) {
-  const wave = (await part.convenor.post(`${part.base}/waves`, { name: opts.name, instrumentKey: "accord-trust", opensOn: "2026-01-01", closesOn: "2099-01-01", k: opts.k })).body;
+/** Runs one wave (the accord instrument unless told) with k and `answering` respondents; publishes it unless told not to. */
+export async function runWave(c: TestContext, part: { convenor: TestClient; base: string }, opts: { name: string; k: number; answering: number; shift?: number; publish?: boolean; instrument?: string }) {
+  const instrumentKey = opts.instrument ?? "accord-trust";
+  const items = instrumentItems(latestInstrument(instrumentKey));
+  const wave = (await part.convenor.post(`${part.base}/waves`, { name: opts.name, instrumentKey, opensOn: "2026-01-01", closesOn: "2099-01-01", k: opts.k })).body;
   const wb = `${part.base}/waves/${wave.id}`;
   expect((await part.convenor.post(`${wb}/open`)).status).toBe(200);
   const links = (await part.convenor.post(`${wb}/links`, {})).body.links as { url: string }[];
   for (const [i, l] of links.slice(0, opts.answering).entries()) {
-    const res = await c.anonymous().request("POST", `/api/v1/respond/${l.url.split("/respond/")[1]}/response`, { answers: answersFor(i, opts.shift ?? 0) }, { "idempotency-key": `k-${wave.id}-${i}` });
+    const res = await c.anonymous().request("POST", `/api/v1/respond/${l.url.split("/respond/")[1]}/response`, { answers: answersFor(i, opts.shift ?? 0, items) }, { "idempotency-key": `k-${wave.id}-${i}` });
     expect(res.status, res.text).toBe(201);
   }
   await part.convenor.post(`${wb}/close`);
   if (opts.publish !== false) expect((await part.convenor.post(`${wb}/publish`)).status).toBe(200);
   return wave.id as string;
+}
+
+/** The row the pure roll-up builds from every summary of the partnership (what the roll-up's query must agree with). */
+async function rowFromAllSummaries(c: TestContext, partnershipId: string) {
+  const db = c.handle.db;
+  const all = await db.selectFrom("wave_summaries as ws").innerJoin("waves as w", "w.id", "ws.wave_id").selectAll("ws").select("w.name").where("ws.partnership_id", "=", partnershipId).execute();
+  const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+  const summaries = all.map((s) => ({ waveId: s.wave_id, waveName: s.name, publishedAt: s.published_at, k: s.k, invited: s.invited, respondents: s.respondents, overall: parse(s.overall), baseline: parse(s.baseline), change: parse(s.change) }));
+  return (partial: { name: string; sharedSince: string }) => buildRow({ partnershipId, ...partial, summaries, behaviour: null });
 }
 
 async function programmeWithLead() {
@@ -178,6 +191,64 @@ describe("programmes", () => {
     expect(r.rows[0]!.headline?.status).toBe("released");
     const again = await db.selectFrom("wave_summaries").selectAll().where("wave_id", "=", closed).executeTakeFirstOrThrow();
     expect(again).toEqual(second);
+  });
+
+  it("take the headline from the latest wave with a score and the baseline question from the latest wave asking it, as the pure roll-up does from every summary", async () => {
+    const { lead, programmeId, joinCode } = await programmeWithLead();
+    const part = await partnershipWithPeople(ctx, "Epsilon", 6);
+    const spring = await runWave(ctx, part, { name: "Spring", k: 3, answering: 6 });
+    const quick = await runWave(ctx, part, { name: "Quick question", k: 3, answering: 5, shift: 2, instrument: "baseline" });
+    await runWave(ctx, part, { name: "Meeting pulse", k: 3, answering: 5, instrument: "pulse" });
+    await runWave(ctx, part, { name: "Not yet published", k: 3, answering: 5, publish: false });
+    expect((await part.convenor.post(`${part.base}/programmes`, { joinCode })).status).toBe(201);
+    const quiet = await partnershipWithPeople(ctx, "Zeta", 0); // shares, has published nothing
+    expect((await quiet.convenor.post(`${quiet.base}/programmes`, { joinCode })).status).toBe(201);
+
+    const r = RollupSchema.parse((await lead.get(`/api/v1/programmes/${programmeId}/rollup`)).body);
+    const row = r.rows.find((x) => x.name === "Epsilon")!;
+    expect(row.wavesPublished).toBe(3);
+    expect(row.latestWave?.id).toBe(spring);
+    expect(row.baseline?.wave.id).toBe(quick);
+    const results = (await part.convenor.get(`${part.base}/waves/${quick}/results`)).body;
+    expect(row.baseline?.figure).toEqual(results.questions.find((q: { itemKey: string }) => q.itemKey === "baseline_trust").figures.all);
+    const expected = (await rowFromAllSummaries(ctx, part.id))({ name: "Epsilon", sharedSince: row.sharedSince });
+    expect(row).toEqual(expected);
+    expect(r.rows.find((x) => x.name === "Zeta")).toMatchObject({ wavesPublished: 0, latestWave: null, headline: null, change: null, baseline: null, responseRate: null });
+    // The same rows without behaviour (what a partnership's percentile is computed from).
+    const plain = await programmeRows(ctx.handle.db, programmeId, { behaviour: false });
+    expect(plain.find((x) => x.partnershipId === part.id)).toEqual(expected);
+  });
+
+  it("write the summaries of later-opened waves again when an earlier-opened wave is published after them", async () => {
+    const part = await partnershipWithPeople(ctx, "Eta", 5);
+    const db = ctx.handle.db;
+    const open = async (name: string) => {
+      const wave = (await part.convenor.post(`${part.base}/waves`, { name, instrumentKey: "accord-trust", opensOn: "2026-01-01", closesOn: "2099-01-01", k: 3 })).body;
+      expect((await part.convenor.post(`${part.base}/waves/${wave.id}/open`)).status).toBe(200);
+      const links = (await part.convenor.post(`${part.base}/waves/${wave.id}/links`, {})).body.links as { url: string }[];
+      return { id: wave.id as string, links };
+    };
+    const first = await open("Opened first");
+    const second = await open("Opened second");
+    for (const [w, shift] of [[first, 0], [second, 2]] as const) {
+      for (const [i, l] of w.links.slice(0, 5).entries()) {
+        const res = await ctx.anonymous().request("POST", `/api/v1/respond/${l.url.split("/respond/")[1]}/response`, { answers: answersFor(i, shift) }, { "idempotency-key": `k-${w.id}-${i}` });
+        expect(res.status, res.text).toBe(201);
+      }
+      await part.convenor.post(`${part.base}/waves/${w.id}/close`);
+    }
+    expect((await part.convenor.post(`${part.base}/waves/${second.id}/publish`)).status).toBe(200);
+    const before = await db.selectFrom("wave_summaries").selectAll().where("wave_id", "=", second.id).executeTakeFirstOrThrow();
+    expect(before.change).toBeNull(); // it was the first published wave
+    expect((await part.convenor.post(`${part.base}/waves/${first.id}/publish`)).status).toBe(200);
+    const after = await db.selectFrom("wave_summaries").selectAll().where("wave_id", "=", second.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(after.change ?? "null")).toMatchObject({ since: { id: first.id } });
+    // Exactly what writing it afresh gives.
+    await db.deleteFrom("wave_summaries").where("wave_id", "=", second.id).execute();
+    const { lead, programmeId, joinCode } = await programmeWithLead();
+    await part.convenor.post(`${part.base}/programmes`, { joinCode });
+    expect((await lead.get(`/api/v1/programmes/${programmeId}/rollup`)).status).toBe(200);
+    expect(await db.selectFrom("wave_summaries").selectAll().where("wave_id", "=", second.id).executeTakeFirstOrThrow()).toEqual(after);
   });
 
   it("roll up an imported partnership from the figures its import kept", async () => {

@@ -66,11 +66,33 @@ export async function writeWaveSummary(db: Db, wave: WavesTable): Promise<void> 
     .execute();
 }
 
-/** Called after the publish transaction commits; a failure here is repaired by the lazy backfill, so publishing never fails because of it. */
+/**
+ * Called after the publish transaction commits (after the wave's figures are stored); a failure here is repaired
+ * by the lazy backfill, so publishing never fails because of it. Publishing a wave opened before others changes
+ * what those may release (the wave-to-wave rule) and, when it becomes the first, their change since the first:
+ * their summaries are removed and written again (one that fails stays missing until the next roll-up writes it),
+ * so the roll-up never shows a figure their results page no longer shows.
+ */
 export async function summariseAfterPublish(db: Db, partnershipId: string, waveId: string): Promise<void> {
   try {
     const wave = await db.selectFrom("waves").selectAll().where("partnership_id", "=", partnershipId).where("id", "=", waveId).executeTakeFirst();
-    if (wave) await writeWaveSummary(db, wave);
+    if (!wave) return;
+    await writeWaveSummary(db, wave);
+    const openedAt = wave.opened_at;
+    if (openedAt === null) return;
+    const later = await db
+      .selectFrom("waves")
+      .selectAll()
+      .where("partnership_id", "=", partnershipId)
+      .where("status", "=", "published")
+      .where("deleted_at", "is", null)
+      .where((eb) => eb.or([eb("opened_at", ">", openedAt), eb.and([eb("opened_at", "=", openedAt), eb("id", ">", wave.id)])]))
+      .orderBy("opened_at")
+      .orderBy("id")
+      .execute();
+    if (later.length === 0) return;
+    await db.deleteFrom("wave_summaries").where("partnership_id", "=", partnershipId).where("wave_id", "in", later.map((w) => w.id)).execute();
+    for (const w of later) await writeWaveSummary(db, w);
   } catch {
     /* backfilled on the next roll-up */
   }

@@ -1,7 +1,7 @@
 // Pure roll-up of a programme: rows from published summaries, sorting, the headline distribution, pooled baseline and percentiles.
 export { cleanChange, cleanQuestion, cleanScore, releasedMean } from "./figures.ts";
 export type { ChangeFigure, QuestionFigure, ScoreFigure } from "./figures.ts";
-export { buildRow, sortRows } from "./rows.ts";
+export { buildRow, latestSummaries, sortRows } from "./rows.ts";
 export type { BehaviourSummary, PartnershipInput, RollupRow, SortKey, WaveSummaryInput } from "./rows.ts";
 export { headlineDistribution, MIN_PARTNERSHIPS, partnershipPercentile, percentileOf, pooledBaseline, quantile } from "./programme-figures.ts";
 export type { HeadlineDistribution, PooledBaseline, Percentile } from "./programme-figures.ts";

@@ -1,7 +1,7 @@
-// Properties of the pure roll-up: suppressed never becomes a number, pooling needs 3 partnerships and k people, percentiles bounded and monotone, input order irrelevant.
+// Properties of the pure roll-up: suppressed never becomes a number, pooling needs 3 partnerships and k people, percentiles bounded and monotone, input order irrelevant, a row needs only its two latest summaries.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildRow, headlineDistribution, partnershipPercentile, percentileOf, pooledBaseline, sortRows, type PartnershipInput, type RollupRow, type SortKey } from "./index.ts";
+import { buildRow, headlineDistribution, latestSummaries, partnershipPercentile, percentileOf, pooledBaseline, sortRows, type PartnershipInput, type RollupRow, type SortKey, type WaveSummaryInput } from "./index.ts";
 
 const OPTIONS = ["a_great_deal", "a_moderate_amount", "a_little", "none_at_all"];
 const SECRET = 987654.321; // a raw value no released figure here can take: it must never surface
@@ -91,6 +91,27 @@ describe("programme roll-up", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("builds the same row from the two summaries it shows (and the count of waves) as from every summary, which is what the roll-up's query reads", () => {
+    // Few publication times, so waves published at the same moment (ordered by id) come up often.
+    const tied = summary.chain((s) => fc.constantFrom("2026-01-01T09:00:00.000Z", "2026-03-01T09:00:00.000Z", s.publishedAt).map((publishedAt) => ({ ...s, publishedAt })));
+    const withTies = fc.record({ partnershipId: fc.uuid(), name: fc.string({ minLength: 1, maxLength: 8 }), sharedSince: fc.constant("2026-01-01T00:00:00.000Z"), summaries: fc.array(tied, { maxLength: 6 }), behaviour: fc.constant(null) });
+    fc.assert(
+      fc.property(fc.oneof(partnership, withTies), (p: PartnershipInput) => {
+        const { headline, baseline } = latestSummaries(p.summaries);
+        const shown: WaveSummaryInput[] = [];
+        if (headline) shown.push(headline === baseline ? headline : { ...headline, baseline: null });
+        if (baseline && baseline !== headline) shown.push({ ...baseline, overall: null, change: null, invited: null, respondents: null });
+        expect(buildRow({ ...p, summaries: shown, wavesPublished: p.summaries.length })).toEqual(buildRow(p));
+        // Each is the latest of the waves holding that figure.
+        for (const s of p.summaries) {
+          if (s.overall !== null && headline) expect(s.publishedAt < headline.publishedAt || (s.publishedAt === headline.publishedAt && s.waveId <= headline.waveId)).toBe(true);
+          if (s.baseline !== null && baseline) expect(s.publishedAt < baseline.publishedAt || (s.publishedAt === baseline.publishedAt && s.waveId <= baseline.waveId)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -27,7 +27,10 @@ export interface PartnershipInput {
   partnershipId: string;
   name: string;
   sharedSince: string;
+  /** Every published wave's summary, or only the ones the row shows (see `latestSummaries`) with `wavesPublished` counting them all. */
   summaries: readonly WaveSummaryInput[];
+  /** How many waves are published; the number of summaries when not given. */
+  wavesPublished?: number;
   behaviour: BehaviourSummary | null;
 }
 
@@ -51,14 +54,29 @@ export interface RollupRow {
   behaviour: BehaviourSummary | null;
 }
 
-const byPublished = (a: WaveSummaryInput, b: WaveSummaryInput) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.waveId < b.waveId ? -1 : a.waveId > b.waveId ? 1 : 0);
+const later = (a: WaveSummaryInput, b: WaveSummaryInput) => a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.waveId > b.waveId);
+const present = (v: unknown) => v !== null && v !== undefined;
 const ref = (s: WaveSummaryInput): WaveRef => ({ id: s.waveId, name: s.waveName, k: s.k, publishedAt: s.publishedAt });
+
+/**
+ * The two summaries a row shows, by publication (then wave id): the latest with an overall score (headline,
+ * change, response rate) and the latest asking the baseline question — usually the same wave. A row built
+ * from just these two (the other figures of each left out) and the count of published waves is the row built
+ * from them all; the roll-up's query picks the same two in SQL.
+ */
+export function latestSummaries(summaries: readonly WaveSummaryInput[]): { headline: WaveSummaryInput | null; baseline: WaveSummaryInput | null } {
+  let headline: WaveSummaryInput | null = null;
+  let baseline: WaveSummaryInput | null = null;
+  for (const s of summaries) {
+    if (present(s.overall) && (headline === null || !later(headline, s))) headline = s;
+    if (present(s.baseline) && (baseline === null || !later(baseline, s))) baseline = s;
+  }
+  return { headline, baseline };
+}
 
 /** The row: the latest wave with an overall score gives the headline, its change and response rate; the latest wave asking the baseline question gives the distribution. */
 export function buildRow(p: PartnershipInput): RollupRow {
-  const waves = [...p.summaries].sort(byPublished);
-  const latest = [...waves].reverse().find((s) => s.overall !== null && s.overall !== undefined);
-  const latestBaseline = [...waves].reverse().find((s) => s.baseline !== null && s.baseline !== undefined);
+  const { headline: latest, baseline: latestBaseline } = latestSummaries(p.summaries);
   const headline = latest ? cleanScore(latest.overall) : null;
   let responseRate: RollupRow["responseRate"] = null;
   if (latest && headline) {
@@ -73,10 +91,10 @@ export function buildRow(p: PartnershipInput): RollupRow {
     partnershipId: p.partnershipId,
     name: p.name,
     sharedSince: p.sharedSince,
-    wavesPublished: waves.length,
+    wavesPublished: p.wavesPublished ?? p.summaries.length,
     latestWave: latest ? ref(latest) : null,
     headline,
-    change: latest && latest.change !== null && latest.change !== undefined ? cleanChange(latest.change) : null,
+    change: latest && present(latest.change) ? cleanChange(latest.change) : null,
     baseline: latestBaseline ? { wave: ref(latestBaseline), figure: cleanQuestion(latestBaseline.baseline) } : null,
     responseRate,
     behaviour: p.behaviour,
@@ -106,15 +124,17 @@ function sortValue(r: RollupRow, key: SortKey): number | string | null {
 
 const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sorted by the column; rows without a figure (suppressed, coarse or none) always last; ties by name then id, so input order never matters. */
+/** Sorted by the column; rows without a figure (suppressed, coarse or none) always last; ties by name then id, so input order never matters. Each row's value is worked out once. */
 export function sortRows(rows: readonly RollupRow[], key: SortKey, order: "asc" | "desc"): RollupRow[] {
   const sign = order === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
+  const keyed = rows.map((row) => ({ row, value: sortValue(row, key) }));
+  keyed.sort((a, b) => {
+    const va = a.value;
+    const vb = b.value;
     if (va === null && vb !== null) return 1;
     if (vb === null && va !== null) return -1;
     const primary = va === null || vb === null ? 0 : sign * cmp(va, vb);
-    return primary || cmp(a.name, b.name) || cmp(a.partnershipId, b.partnershipId);
+    return primary || cmp(a.row.name, b.row.name) || cmp(a.row.partnershipId, b.row.partnershipId);
   });
+  return keyed.map((k) => k.row);
 }
