@@ -1,8 +1,10 @@
 /** Starts the HTTP server on the configured port and shuts it down cleanly on SIGINT/SIGTERM. */
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Config } from "../config/config.ts";
 import { createApp } from "../http/app.ts";
 import { createMailer } from "../mail/mailer.ts";
+import { releaseMemoryWhenIdle } from "./idle-memory.ts";
 import { openDatabase } from "./open-database.ts";
 
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -18,12 +20,16 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     if (err.code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use. Set PORT to another port.`);
     throw err;
   });
+  const stopReleasing = releaseMemoryWhenIdle(server as Server);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   console.log(`accord: serving ${url} on ${database.describe}${config.smtp ? `, mail via ${config.smtp.host}` : ", no mail server (invitation links are shown to convenors)"}`);
   let stopping: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close()));
+    (stopping ??= new Promise<void>((resolve) => {
+      stopReleasing();
+      server.close(() => resolve());
+    }).then(() => database.close()));
   return { url, stop };
 }
