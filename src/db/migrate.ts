@@ -8,6 +8,7 @@ import * as m0004 from "./migrations/0004-network.ts";
 import * as m0005 from "./migrations/0005-health.ts";
 import * as m0006 from "./migrations/0006-programmes.ts";
 import * as m0007 from "./migrations/0007-stored-figures.ts";
+import * as m0008 from "./migrations/0008-rollup-reads.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-health": m0005,
   "0006-programmes": m0006,
   "0007-stored-figures": m0007,
+  "0008-rollup-reads": m0008,
 };
 
 class StaticProvider implements MigrationProvider {

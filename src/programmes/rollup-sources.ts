@@ -4,48 +4,60 @@ import type { Db } from "../db/database.ts";
 import type { WaveSummaryInput } from "./rollup/index.ts";
 
 /**
- * `published_at|wave_id` of the latest summary (by publication, then id) holding `column`. ISO times share one
- * width, so byte order of the text is that order; PostgreSQL is told to compare bytes ("C"), whatever the
- * database's collation, so it picks what `latestSummaries` picks in JavaScript.
+ * `published_at|wave_id` of the latest summary (by publication, then id) holding the figure whose status is in
+ * `column`. ISO times share one width, so byte order of the text is that order; PostgreSQL is told to compare
+ * bytes ("C"), whatever the database's collation, so it picks what `latestSummaries` picks in JavaScript.
  */
-function latestKey(db: Db, column: "ws.overall" | "ws.baseline") {
+function latestKey(db: Db, column: "ws.overall_status" | "ws.baseline_status") {
   const key = sql<string | null>`case when ${sql.ref(column)} is not null then ws.published_at || '|' || ws.wave_id end`;
-  return db.getExecutor().adapter instanceof SqliteAdapter ? sql<string | null>`max(${key})` : sql<string | null>`max(${key} collate "C")`;
+  return isSqlite(db) ? sql<string | null>`max(${key})` : sql<string | null>`max(${key} collate "C")`;
 }
 
-/** Joins a summary back by its key, through the (partnership, published_at, wave_id) index. */
-const keyMatches = (alias: "h" | "b", key: "headline_key" | "baseline_key") => sql<boolean>`${sql.ref(`${alias}.published_at`)} || '|' || ${sql.ref(`${alias}.wave_id`)} = ${sql.ref(`latest.${key}`)}`;
+/** The wave id in such a key (after the "|"), so the summary is found by its primary key. */
+function waveOfKey(db: Db, key: "latest.headline_key" | "latest.baseline_key") {
+  return isSqlite(db) ? sql<string | null>`substr(${sql.ref(key)}, instr(${sql.ref(key)}, '|') + 1)` : sql<string | null>`split_part(${sql.ref(key)}, '|', 2)`;
+}
+
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
  * Per live sharing partnership: its name, since when it shares, how many published waves it has and how many of
  * them have a summary, and the two summaries its row is built from (see `latestSummaries`: the latest with an
  * overall score, the latest asking the baseline question; the second's columns are null when it is the same
- * wave). Every wave is looked at by the database, but only the figures shown are read out of it.
+ * wave). The per-wave work (which published waves there are, which have a summary holding which figures) reads
+ * two indexes only (`waves_published_by_partnership`, `wave_summaries_by_wave`); figures are read for the two
+ * summaries shown and nothing else.
  */
 export function rollupSources(db: Db, programmeId: string) {
   return db
     .with("latest", (qb) =>
       qb
         .selectFrom("programme_partnerships as pp")
-        .innerJoin("waves as w", (j) => j.onRef("w.partnership_id", "=", "pp.partnership_id").on("w.status", "=", "published").on("w.deleted_at", "is", null))
-        .leftJoin("wave_summaries as ws", "ws.wave_id", "w.id")
-        .select((eb) => ["w.partnership_id", eb.fn.count<number | string>("w.id").as("waves"), eb.fn.count<number | string>("ws.wave_id").as("summarised"), latestKey(db, "ws.overall").as("headline_key"), latestKey(db, "ws.baseline").as("baseline_key")])
+        // A literal, not a parameter: the partial index `waves_published_by_partnership` applies only then.
+        .leftJoin("waves as w", (j) => j.onRef("w.partnership_id", "=", "pp.partnership_id").on("w.status", "=", sql.lit("published")).on("w.deleted_at", "is", null))
+        .leftJoin("wave_summaries as ws", (j) => j.onRef("ws.partnership_id", "=", "w.partnership_id").onRef("ws.wave_id", "=", "w.id"))
+        .select((eb) => [
+          "pp.partnership_id",
+          "pp.shared_at",
+          eb.fn.count<number | string>("w.id").as("waves"),
+          eb.fn.count<number | string>("ws.wave_id").as("summarised"),
+          latestKey(db, "ws.overall_status").as("headline_key"),
+          latestKey(db, "ws.baseline_status").as("baseline_key"),
+        ])
         .where("pp.programme_id", "=", programmeId)
         .where("pp.withdrawn_at", "is", null)
-        .groupBy("w.partnership_id"),
+        // The primary key of the sharing row, so its shared_at may be selected.
+        .groupBy(["pp.programme_id", "pp.partnership_id"]),
     )
-    .selectFrom("programme_partnerships as pp")
-    .innerJoin("partnerships as p", "p.id", "pp.partnership_id")
-    .leftJoin("latest", "latest.partnership_id", "pp.partnership_id")
-    .leftJoin("wave_summaries as h", (j) => j.onRef("h.partnership_id", "=", "pp.partnership_id").on(keyMatches("h", "headline_key")))
-    .leftJoin("waves as hw", "hw.id", "h.wave_id")
-    .leftJoin("wave_summaries as b", (j) => j.onRef("b.partnership_id", "=", "pp.partnership_id").on(keyMatches("b", "baseline_key")).on(sql<boolean>`(latest.headline_key is null or latest.baseline_key <> latest.headline_key)`))
-    .leftJoin("waves as bw", "bw.id", "b.wave_id")
-    .select(["pp.partnership_id", "p.name", "pp.shared_at", "latest.waves", "latest.summarised", "latest.headline_key", "latest.baseline_key"])
-    .select(["h.wave_id as h_id", "hw.name as h_name", "h.published_at as h_published_at", "h.k as h_k", "h.invited as h_invited", "h.respondents as h_respondents", "h.overall as h_overall", "h.change as h_change", "h.baseline as h_baseline"])
-    .select(["b.wave_id as b_id", "bw.name as b_name", "b.published_at as b_published_at", "b.k as b_k", "b.baseline as b_baseline"])
-    .where("pp.programme_id", "=", programmeId)
-    .where("pp.withdrawn_at", "is", null)
+    .selectFrom("latest")
+    .innerJoin("partnerships as p", "p.id", "latest.partnership_id")
+    .leftJoin("wave_summaries as h", (j) => j.on("h.wave_id", "=", waveOfKey(db, "latest.headline_key")))
+    .leftJoin("wave_summaries as b", (j) => j.on("b.wave_id", "=", waveOfKey(db, "latest.baseline_key")).on(sql<boolean>`(latest.headline_key is null or latest.baseline_key <> latest.headline_key)`))
+    .select(["latest.partnership_id", "p.name", "latest.shared_at", "latest.summarised", sql<number | string>`latest.waves - latest.summarised`.as("missing")])
+    .select(["h.wave_id as h_id", "h.wave_name as h_name", "h.published_at as h_published_at", "h.k as h_k", "h.invited as h_invited", "h.respondents as h_respondents", "h.overall as h_overall", "h.change as h_change"])
+    // The headline wave's baseline question only when it is also the latest asking it (otherwise the b columns hold it).
+    .select(sql<string | null>`case when latest.baseline_key = latest.headline_key then h.baseline end`.as("h_baseline"))
+    .select(["b.wave_id as b_id", "b.wave_name as b_name", "b.published_at as b_published_at", "b.k as b_k", "b.baseline as b_baseline"])
     .where("p.deleted_at", "is", null)
     .execute();
 }
@@ -53,7 +65,7 @@ export function rollupSources(db: Db, programmeId: string) {
 export type RollupSource = Awaited<ReturnType<typeof rollupSources>>[number];
 
 /** True when some published wave of a sharing partnership has no summary yet. */
-export const missingSummaries = (sources: readonly RollupSource[]) => sources.some((s) => s.waves !== null && Number(s.waves) > Number(s.summarised));
+export const missingSummaries = (sources: readonly RollupSource[]) => sources.some((s) => Number(s.missing) > 0);
 
 const parse = (s: string | null): unknown => {
   if (s === null) return null;
@@ -72,9 +84,8 @@ const count = (v: number | string | bigint | null) => (v === null ? null : Numbe
  */
 export function shownSummaries(s: RollupSource): WaveSummaryInput[] {
   const shown: WaveSummaryInput[] = [];
-  const same = s.headline_key !== null && s.headline_key === s.baseline_key;
   if (s.h_id !== null) {
-    shown.push({ waveId: s.h_id, waveName: s.h_name ?? "", publishedAt: s.h_published_at ?? "", k: Number(s.h_k), invited: count(s.h_invited), respondents: count(s.h_respondents), overall: parse(s.h_overall), baseline: same ? parse(s.h_baseline) : null, change: parse(s.h_change) });
+    shown.push({ waveId: s.h_id, waveName: s.h_name ?? "", publishedAt: s.h_published_at ?? "", k: Number(s.h_k), invited: count(s.h_invited), respondents: count(s.h_respondents), overall: parse(s.h_overall), baseline: parse(s.h_baseline), change: parse(s.h_change) });
   }
   if (s.b_id !== null) {
     shown.push({ waveId: s.b_id, waveName: s.b_name ?? "", publishedAt: s.b_published_at ?? "", k: Number(s.b_k), invited: null, respondents: null, overall: null, baseline: parse(s.b_baseline), change: null });

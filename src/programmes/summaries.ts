@@ -54,6 +54,7 @@ export async function writeWaveSummary(db: Db, wave: WavesTable): Promise<void> 
     .values({
       wave_id: wave.id,
       partnership_id: wave.partnership_id,
+      wave_name: wave.name,
       published_at: wave.published_at,
       k: wave.k,
       invited,
@@ -61,6 +62,8 @@ export async function writeWaveSummary(db: Db, wave: WavesTable): Promise<void> 
       overall: overall === null ? null : JSON.stringify(overall),
       baseline: baseline === null ? null : JSON.stringify(baseline),
       change: change === null ? null : JSON.stringify(change),
+      overall_status: overall?.status ?? null,
+      baseline_status: baseline?.status ?? null,
     })
     .onConflict((oc) => oc.column("wave_id").doNothing())
     .execute();

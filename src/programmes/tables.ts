@@ -27,6 +27,8 @@ export interface ProgrammePartnershipsTable {
 export interface WaveSummariesTable {
   wave_id: string;
   partnership_id: string;
+  /** The wave's name (fixed once a wave opens), so the roll-up need not read the wave. */
+  wave_name: string;
   published_at: string;
   k: number;
   /** People invited; null when not known (an imported wave keeps no participation rows). */
@@ -39,6 +41,10 @@ export interface WaveSummariesTable {
   baseline: string | null;
   /** JSON: change of all × all since the partnership's first published wave (released or suppressed), or null for that first wave. */
   change: string | null;
+  /** The status of `overall` ("released", "coarse" or "suppressed"), null when there is none: indexed, so the roll-up finds the latest wave with a score without reading figures. */
+  overall_status: string | null;
+  /** The status of `baseline`, likewise. */
+  baseline_status: string | null;
 }
 
 export interface ProgrammeTables {
