@@ -9,19 +9,10 @@ import { disableUser } from "../accounts/disable-user.ts";
 import { setPassword } from "../accounts/set-password.ts";
 import { createUserWithPassword, findUserByEmail } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { loadConfig } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { validationError } from "../http/problem.ts";
-import { openDatabase, type OpenedDatabase } from "../server/open-database.ts";
+import { withDatabase } from "../server/open-database.ts";
 
-async function withDb<T>(fn: (db: OpenedDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -48,7 +39,7 @@ export function registerAccountCommands(program: Command): void {
     .option("--password-stdin", "read the password from standard input")
     .action(async (opts: { email: string; name: string; password?: string; passwordStdin?: boolean }) => {
       const input = parse(z.object({ email: EmailSchema, name: NameSchema, password: PasswordSchema }), { ...opts, password: readPassword(opts) }, "input");
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const row = await createUserWithPassword(db, input);
         await recordAudit(db, { partnershipId: null, actorUserId: null, action: "user.created", entityType: "user", entityId: row.id, summary: `Created the account ${row.email} from the command line` });
         console.log(`Created ${row.name} <${row.email}> (${row.id}).`);
@@ -62,7 +53,7 @@ export function registerAccountCommands(program: Command): void {
     .option("--password-stdin", "read the password from standard input")
     .action(async (opts: { email: string; password?: string; passwordStdin?: boolean }) => {
       const input = parse(z.object({ email: EmailSchema, password: PasswordSchema }), { email: opts.email, password: readPassword(opts) }, "input");
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const row = await setPassword(db, input.email, input.password);
         console.log(`${row.hadPassword ? "Changed" : "Set"} the password of ${row.name} <${row.email}>; their sessions are ended.`);
         if (row.disabled) console.error("This account is disabled, so it still cannot sign in.");
@@ -73,7 +64,7 @@ export function registerAccountCommands(program: Command): void {
     .description("disable an account and end its sessions")
     .requiredOption("--email <email>", "the person's email")
     .action(async (opts: { email: string }) => {
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const row = await disableUser(db, opts.email);
         console.log(`Disabled ${row.email}; their sessions are ended.`);
       });
@@ -87,7 +78,7 @@ export function registerAccountCommands(program: Command): void {
     .requiredOption("--email <email>", "whose token")
     .option("--name <name>", "what the token is for", "command line")
     .action(async (opts: { email: string; name: string }) => {
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const row = await findUserByEmail(db, opts.email);
         if (!row || row.disabled_at) throw new AppError("not_found", `No active account with the email ${opts.email}. Create one with \`accord user create\`.`);
         const token = await createApiToken(db, row.id, opts.name);

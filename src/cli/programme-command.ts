@@ -9,16 +9,8 @@ import { validationError } from "../http/problem.ts";
 import { CreateProgrammeBody } from "../programmes/contracts.ts";
 import { deleteProgramme, removeLead } from "../programmes/programme-removal.ts";
 import { addLead, createProgramme, findProgramme, listAllProgrammes, sharingPartnerships } from "../programmes/programme-use-cases.ts";
-import { openDatabase, type OpenedDatabase } from "../server/open-database.ts";
+import { openDatabase, withDatabase } from "../server/open-database.ts";
 
-async function withDb<T>(fn: (db: OpenedDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 function email(value: string): string {
   const parsed = z.object({ email: EmailSchema }).safeParse({ email: value });
@@ -67,7 +59,7 @@ export function registerProgrammeCommands(program: Command): void {
     .argument("<programme>", "the programme's id, or its exact name")
     .option("--confirm", "really delete it (without this nothing is changed)")
     .action(async (which: string, opts: { confirm?: boolean }) => {
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const found = await findProgramme(db, which);
         if (!opts.confirm) {
           const sharing = (await sharingPartnerships(db, found.id)).length;
@@ -86,7 +78,7 @@ export function registerProgrammeCommands(program: Command): void {
     .requiredOption("--email <email>", "email of the account")
     .action(async (which: string, opts: { email: string }) => {
       const address = email(opts.email);
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const found = await findProgramme(db, which);
         const res = await addLead(db, "operator", found.id, address);
         console.log(res.added ? `${res.email} now leads the programme “${found.name}”.` : `${res.email} already leads the programme “${found.name}”; nothing changed.`);
@@ -99,7 +91,7 @@ export function registerProgrammeCommands(program: Command): void {
     .requiredOption("--email <email>", "email of the lead")
     .action(async (which: string, opts: { email: string }) => {
       const address = email(opts.email);
-      await withDb(async ({ db }) => {
+      await withDatabase(async ({ db }) => {
         const found = await findProgramme(db, which);
         const user = await findUserByEmail(db, address);
         if (!user) throw new AppError("not_found", `There is no account ${address}.`);

@@ -1,5 +1,5 @@
 /** Opens and migrates the configured database; for SQLite, first takes the data-folder lock. */
-import type { Config } from "../config/config.ts";
+import { type Config, loadConfig } from "../config/config.ts";
 import { connect, sqliteFileIn, type DbHandle } from "../db/connect.ts";
 import { lockDataDir } from "../db/lock.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -37,5 +37,15 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
     await handle.close();
     release?.();
     throw err;
+  }
+}
+
+/** Opens the configured database for one CLI command, runs it, and closes the database whatever happens. */
+export async function withDatabase<T>(fn: (db: OpenedDatabase) => Promise<T>, config: Config = loadConfig()): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
   }
 }
