@@ -3,22 +3,52 @@ import { SqliteAdapter, sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { WaveSummaryInput } from "./rollup/index.ts";
 
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
 /**
  * `published_at|wave_id` of the latest summary (by publication, then id) holding the figure whose status is in
  * `column`. ISO times share one width, so byte order of the text is that order; PostgreSQL is told to compare
- * bytes ("C"), whatever the database's collation, so it picks what `latestSummaries` picks in JavaScript.
+ * bytes ("C"), whatever the database's collation, so it picks what `latestSummaries` picks in JavaScript (and
+ * the result goes back to the default collation, so the primary key can find its wave).
  */
-function latestKey(db: Db, column: "ws.overall_status" | "ws.baseline_status") {
+function latestKey(sqlite: boolean, column: "ws.overall_status" | "ws.baseline_status") {
   const key = sql<string | null>`case when ${sql.ref(column)} is not null then ws.published_at || '|' || ws.wave_id end`;
-  return isSqlite(db) ? sql<string | null>`max(${key})` : sql<string | null>`max(${key} collate "C")`;
+  return sqlite ? sql<string | null>`max(${key})` : sql<string | null>`max(${key} collate "C") collate "default"`;
 }
 
-/** The wave id in such a key (after the "|"), so the summary is found by its primary key. */
-function waveOfKey(db: Db, key: "latest.headline_key" | "latest.baseline_key") {
-  return isSqlite(db) ? sql<string | null>`substr(${sql.ref(key)}, instr(${sql.ref(key)}, '|') + 1)` : sql<string | null>`split_part(${sql.ref(key)}, '|', 2)`;
+/**
+ * Joins, as `alias`, the summary whose key is in `latest.<key>` (found by wave id, after the "|"), when `when`
+ * holds. PostgreSQL looks each one up by primary key (a lateral subquery; a plain join would hash every summary
+ * with its figures); SQLite does that for a plain join.
+ */
+function summaryByKey(sqlite: boolean, alias: "h" | "b", key: "headline_key" | "baseline_key", when = sql<boolean>`true`) {
+  const ref = sql.ref(`latest.${key}`);
+  if (sqlite) return sql`left join wave_summaries ${sql.id(alias)} on ${sql.ref(`${alias}.wave_id`)} = substr(${ref}, instr(${ref}, '|') + 1) and ${when}`;
+  return sql`left join lateral (select * from wave_summaries s where s.wave_id = split_part(${ref}, '|', 2) and ${when} limit 1) ${sql.id(alias)} on true`;
 }
 
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+/** One row of `rollupSources`. Counts may arrive as text (PostgreSQL's bigint). */
+export interface RollupSource {
+  partnership_id: string;
+  name: string;
+  shared_at: string;
+  summarised: number | string;
+  missing: number | string;
+  h_id: string | null;
+  h_name: string | null;
+  h_published_at: string | null;
+  h_k: number | null;
+  h_invited: number | null;
+  h_respondents: number | null;
+  h_overall: string | null;
+  h_change: string | null;
+  h_baseline: string | null;
+  b_id: string | null;
+  b_name: string | null;
+  b_published_at: string | null;
+  b_k: number | null;
+  b_baseline: string | null;
+}
 
 /**
  * Per live sharing partnership: its name, since when it shares, how many published waves it has and how many of
@@ -26,43 +56,40 @@ const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
  * overall score, the latest asking the baseline question; the second's columns are null when it is the same
  * wave). The per-wave work (which published waves there are, which have a summary holding which figures) reads
  * two indexes only (`waves_published_by_partnership`, `wave_summaries_by_wave`); figures are read for the two
- * summaries shown and nothing else.
+ * summaries shown, found by their wave id, and nothing else.
  */
-export function rollupSources(db: Db, programmeId: string) {
-  return db
-    .with("latest", (qb) =>
-      qb
-        .selectFrom("programme_partnerships as pp")
-        // A literal, not a parameter: the partial index `waves_published_by_partnership` applies only then.
-        .leftJoin("waves as w", (j) => j.onRef("w.partnership_id", "=", "pp.partnership_id").on("w.status", "=", sql.lit("published")).on("w.deleted_at", "is", null))
-        .leftJoin("wave_summaries as ws", (j) => j.onRef("ws.partnership_id", "=", "w.partnership_id").onRef("ws.wave_id", "=", "w.id"))
-        .select((eb) => [
-          "pp.partnership_id",
-          "pp.shared_at",
-          eb.fn.count<number | string>("w.id").as("waves"),
-          eb.fn.count<number | string>("ws.wave_id").as("summarised"),
-          latestKey(db, "ws.overall_status").as("headline_key"),
-          latestKey(db, "ws.baseline_status").as("baseline_key"),
-        ])
-        .where("pp.programme_id", "=", programmeId)
-        .where("pp.withdrawn_at", "is", null)
-        // The primary key of the sharing row, so its shared_at may be selected.
-        .groupBy(["pp.programme_id", "pp.partnership_id"]),
-    )
-    .selectFrom("latest")
-    .innerJoin("partnerships as p", "p.id", "latest.partnership_id")
-    .leftJoin("wave_summaries as h", (j) => j.on("h.wave_id", "=", waveOfKey(db, "latest.headline_key")))
-    .leftJoin("wave_summaries as b", (j) => j.on("b.wave_id", "=", waveOfKey(db, "latest.baseline_key")).on(sql<boolean>`(latest.headline_key is null or latest.baseline_key <> latest.headline_key)`))
-    .select(["latest.partnership_id", "p.name", "latest.shared_at", "latest.summarised", sql<number | string>`latest.waves - latest.summarised`.as("missing")])
-    .select(["h.wave_id as h_id", "h.wave_name as h_name", "h.published_at as h_published_at", "h.k as h_k", "h.invited as h_invited", "h.respondents as h_respondents", "h.overall as h_overall", "h.change as h_change"])
-    // The headline wave's baseline question only when it is also the latest asking it (otherwise the b columns hold it).
-    .select(sql<string | null>`case when latest.baseline_key = latest.headline_key then h.baseline end`.as("h_baseline"))
-    .select(["b.wave_id as b_id", "b.wave_name as b_name", "b.published_at as b_published_at", "b.k as b_k", "b.baseline as b_baseline"])
-    .where("p.deleted_at", "is", null)
-    .execute();
+export async function rollupSources(db: Db, programmeId: string): Promise<RollupSource[]> {
+  const sqlite = isSqlite(db);
+  const latest = db
+    .selectFrom("programme_partnerships as pp")
+    // A literal, not a parameter: the partial index `waves_published_by_partnership` applies only then.
+    .leftJoin("waves as w", (j) => j.onRef("w.partnership_id", "=", "pp.partnership_id").on("w.status", "=", sql.lit("published")).on("w.deleted_at", "is", null))
+    .leftJoin("wave_summaries as ws", (j) => j.onRef("ws.partnership_id", "=", "w.partnership_id").onRef("ws.wave_id", "=", "w.id"))
+    .select((eb) => [
+      "pp.partnership_id",
+      "pp.shared_at",
+      eb.fn.count("w.id").as("waves"),
+      eb.fn.count("ws.wave_id").as("summarised"),
+      latestKey(sqlite, "ws.overall_status").as("headline_key"),
+      latestKey(sqlite, "ws.baseline_status").as("baseline_key"),
+    ])
+    .where("pp.programme_id", "=", programmeId)
+    .where("pp.withdrawn_at", "is", null)
+    // The primary key of the sharing row, so its shared_at may be selected.
+    .groupBy(["pp.programme_id", "pp.partnership_id"]);
+  const result = await sql<RollupSource>`
+    with latest as ${latest}
+    select latest.partnership_id, p.name, latest.shared_at, latest.summarised, latest.waves - latest.summarised as missing,
+      h.wave_id as h_id, h.wave_name as h_name, h.published_at as h_published_at, h.k as h_k, h.invited as h_invited, h.respondents as h_respondents, h.overall as h_overall, h.change as h_change,
+      case when latest.baseline_key = latest.headline_key then h.baseline end as h_baseline,
+      b.wave_id as b_id, b.wave_name as b_name, b.published_at as b_published_at, b.k as b_k, b.baseline as b_baseline
+    from latest
+    join partnerships p on p.id = latest.partnership_id
+    ${summaryByKey(sqlite, "h", "headline_key")}
+    ${summaryByKey(sqlite, "b", "baseline_key", sql<boolean>`(latest.headline_key is null or latest.baseline_key <> latest.headline_key)`)}
+    where p.deleted_at is null`.execute(db);
+  return result.rows;
 }
-
-export type RollupSource = Awaited<ReturnType<typeof rollupSources>>[number];
 
 /** True when some published wave of a sharing partnership has no summary yet. */
 export const missingSummaries = (sources: readonly RollupSource[]) => sources.some((s) => Number(s.missing) > 0);
