@@ -37,14 +37,7 @@ export async function programmeRows(db: Db, programmeId: string, opts: { behavio
   const behaviour = new Map<string, BehaviourSummary>();
   if (opts.behaviour) {
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
-    const withEntries = await db
-      .selectFrom("programme_partnerships as pp")
-      .select("pp.partnership_id")
-      .where("pp.programme_id", "=", programmeId)
-      .where("pp.withdrawn_at", "is", null)
-      .where(({ exists, selectFrom }) => exists(selectFrom("register_entries as re").select("re.id").whereRef("re.partnership_id", "=", "pp.partnership_id").where("re.deleted_at", "is", null)))
-      .execute();
-    for (const p of withEntries) behaviour.set(p.partnership_id, await behaviourOf(db, p.partnership_id, today));
+    for (const s of sources) if (s.has_entries === true || s.has_entries === 1) behaviour.set(s.partnership_id, await behaviourOf(db, s.partnership_id, today));
   }
   return sources.map((s) =>
     buildRow({ partnershipId: s.partnership_id, name: s.name, sharedSince: s.shared_at, summaries: shownSummaries(s), wavesPublished: Number(s.summarised ?? 0), behaviour: behaviour.get(s.partnership_id) ?? null }),

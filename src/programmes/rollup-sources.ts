@@ -34,6 +34,8 @@ export interface RollupSource {
   shared_at: string;
   summarised: number | string;
   missing: number | string;
+  /** Whether its registers hold any live entry (then the row carries a behavioural summary). */
+  has_entries: number | boolean;
   h_id: string | null;
   h_name: string | null;
   h_published_at: string | null;
@@ -52,7 +54,7 @@ export interface RollupSource {
 
 /**
  * Per live sharing partnership: its name, since when it shares, how many published waves it has and how many of
- * them have a summary, and the two summaries its row is built from (see `latestSummaries`: the latest with an
+ * them have a summary, whether its registers have entries, and the two summaries its row is built from (see `latestSummaries`: the latest with an
  * overall score, the latest asking the baseline question; the second's columns are null when it is the same
  * wave). The per-wave work (which published waves there are, which have a summary holding which figures) reads
  * two indexes only (`waves_published_by_partnership`, `wave_summaries_by_wave`); figures are read for the two
@@ -80,6 +82,7 @@ export async function rollupSources(db: Db, programmeId: string): Promise<Rollup
   const result = await sql<RollupSource>`
     with latest as ${latest}
     select latest.partnership_id, p.name, latest.shared_at, latest.summarised, latest.waves - latest.summarised as missing,
+      exists (select 1 from register_entries re where re.partnership_id = latest.partnership_id and re.deleted_at is null) as has_entries,
       h.wave_id as h_id, h.wave_name as h_name, h.published_at as h_published_at, h.k as h_k, h.invited as h_invited, h.respondents as h_respondents, h.overall as h_overall, h.change as h_change,
       case when latest.baseline_key = latest.headline_key then h.baseline end as h_baseline,
       b.wave_id as b_id, b.wave_name as b_name, b.published_at as b_published_at, b.k as b_k, b.baseline as b_baseline

@@ -42,25 +42,33 @@ export type PooledBaseline = { status: "released"; partnerships: number; n: numb
  * Every count added was already released by its partnership, so the sum reveals no smaller group.
  */
 export function pooledBaseline(rows: readonly RollupRow[]): PooledBaseline {
-  const released = [...rows]
-    .sort((a, b) => (a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0))
-    .flatMap((r) => (r.baseline?.figure.status === "released" ? [{ k: r.baseline.wave.k, figure: r.baseline.figure }] : []));
-  if (released.length < MIN_PARTNERSHIPS) return TOO_FEW;
-  const n = released.reduce((s, r) => s + r.figure.n, 0);
-  const maxK = Math.max(...released.map((r) => r.k));
-  if (n < maxK) return { status: "suppressed", reason: "too_few" };
-  const counts = new Map<string, { label: string; count: number }>();
-  for (const r of released) {
-    for (const o of r.figure.options) {
+  let partnerships = 0;
+  let n = 0;
+  let maxK = -Infinity;
+  // Per option: the count so far, and where it is first listed by the partnership with the smallest id listing it (its label comes from there).
+  const counts = new Map<string, { label: string; count: number; firstId: string; position: number }>();
+  for (const r of rows) {
+    if (r.baseline?.figure.status !== "released") continue;
+    const figure = r.baseline.figure;
+    partnerships++;
+    n += figure.n;
+    maxK = Math.max(maxK, r.baseline.wave.k);
+    figure.options.forEach((o, position) => {
       const c = counts.get(o.value);
-      if (c) c.count += o.count;
-      else counts.set(o.value, { label: o.label, count: o.count });
-    }
+      if (!c) counts.set(o.value, { label: o.label, count: o.count, firstId: r.partnershipId, position });
+      else {
+        c.count += o.count;
+        if (r.partnershipId < c.firstId) Object.assign(c, { label: o.label, firstId: r.partnershipId, position });
+      }
+    });
   }
+  if (partnerships < MIN_PARTNERSHIPS) return TOO_FEW;
+  if (n < maxK) return { status: "suppressed", reason: "too_few" };
   const total = [...counts.values()].reduce((s, c) => s + c.count, 0);
   // Options in the order of the first partnership (by id) listing them (every wave asks the same built-in question).
-  const options = [...counts.entries()].map(([value, c]) => ({ value, label: c.label, count: c.count, percent: total === 0 ? null : Math.round((100 * c.count) / total) }));
-  return { status: "released", partnerships: released.length, n, options };
+  const ordered = [...counts.entries()].sort(([, a], [, b]) => (a.firstId < b.firstId ? -1 : a.firstId > b.firstId ? 1 : a.position - b.position));
+  const options = ordered.map(([value, c]) => ({ value, label: c.label, count: c.count, percent: total === 0 ? null : Math.round((100 * c.count) / total) }));
+  return { status: "released", partnerships, n, options };
 }
 
 export type Percentile = { status: "released"; value: number; partnerships: number; mean: number } | Suppressed;

@@ -115,6 +115,31 @@ describe("programme roll-up", () => {
     );
   });
 
+  it("pools exactly as summing partnership by partnership in id order would (counts, labels and the order of options)", () => {
+    // The straightforward definition, kept here as the reference the one-pass version must match.
+    const reference = (rows: readonly RollupRow[]) => {
+      const released = [...rows].sort((a, b) => (a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0)).flatMap((r) => (r.baseline?.figure.status === "released" ? [{ k: r.baseline.wave.k, figure: r.baseline.figure }] : []));
+      if (released.length < 3) return { status: "suppressed", reason: "fewer_than_3_partnerships" };
+      const n = released.reduce((sum, r) => sum + r.figure.n, 0);
+      if (n < Math.max(...released.map((r) => r.k))) return { status: "suppressed", reason: "too_few" };
+      const counts = new Map<string, { label: string; count: number }>();
+      for (const r of released) for (const o of r.figure.options) counts.set(o.value, { label: counts.get(o.value)?.label ?? o.label, count: (counts.get(o.value)?.count ?? 0) + o.count });
+      const total = [...counts.values()].reduce((sum, c) => sum + c.count, 0);
+      return { status: "released", partnerships: released.length, n, options: [...counts.entries()].map(([value, c]) => ({ value, label: c.label, count: c.count, percent: total === 0 ? null : Math.round((100 * c.count) / total) })) };
+    };
+    // Options listed in any order, some left out, labels that differ between partnerships.
+    const options = fc.shuffledSubarray(OPTIONS, { minLength: 1 }).chain((values) => fc.tuple(...values.map((value) => fc.record({ value: fc.constant(value), label: fc.constantFrom(value, `${value}!`), count: fc.integer({ min: 0, max: 40 }), percent: fc.constant(null) }))));
+    const released = options.map((opts) => ({ status: "released", n: opts.reduce((sum, o) => sum + o.count, 0), options: opts, mean: null, lower: null, upper: null, dontKnow: 0 }));
+    const withBaseline = fc.record({ partnershipId: fc.uuid(), name: fc.constant("p"), sharedSince: fc.constant("2026-01-01T00:00:00.000Z"), summaries: fc.array(summary.chain((s) => fc.oneof(released, question).map((baseline) => ({ ...s, baseline }))), { maxLength: 2 }), behaviour: fc.constant(null) });
+    fc.assert(
+      fc.property(fc.uniqueArray(withBaseline, { selector: (p) => p.partnershipId, maxLength: 10 }), (parts: PartnershipInput[]) => {
+        const rows = parts.map(buildRow);
+        expect(pooledBaseline(rows)).toEqual(reference(rows));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("does not depend on the order of the input rows or of each partnership's waves", () => {
     const keys: SortKey[] = ["name", "headline", "change", "respondents", "responseRate", "keptOnTime", "sharedSince"];
     fc.assert(
