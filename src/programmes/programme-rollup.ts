@@ -6,7 +6,7 @@ import { loadHealthInputs } from "../health/load-inputs.ts";
 import type { SortKey } from "./contracts.ts";
 import { programmeView, requireLead } from "./programme-use-cases.ts";
 import { buildRow, DP_NOTE, headlineDistribution, pooledBaseline, sortRows, type BehaviourSummary, type RollupRow } from "./rollup/index.ts";
-import { missingSummaries, rollupSources, shownSummaries } from "./rollup-sources.ts";
+import { missingSummaries, rollupSources, shownSummaries, type RollupSource } from "./rollup-sources.ts";
 import { backfillWaveSummaries } from "./summaries.ts";
 
 /** Behaviour over the year to `today`, from the registers (attributed records, not anonymous answers). */
@@ -29,9 +29,12 @@ async function behaviourOf(db: Db, partnershipId: string, today: string): Promis
   };
 }
 
-/** One row per live partnership sharing with the programme (no access check). Behaviour only for partnerships whose registers have entries. */
-export async function programmeRows(db: Db, programmeId: string, opts: { behaviour: boolean; today?: string }): Promise<RollupRow[]> {
-  let sources = await rollupSources(db, programmeId);
+/**
+ * One row per live partnership sharing with the programme (no access check). Behaviour only for partnerships whose
+ * registers have entries. `reading` is the read already under way, if the caller started it.
+ */
+export async function programmeRows(db: Db, programmeId: string, opts: { behaviour: boolean; today?: string; reading?: Promise<RollupSource[]> }): Promise<RollupRow[]> {
+  let sources = await (opts.reading ?? rollupSources(db, programmeId));
   // Waves published before summaries existed, imported ones, or a summary whose write failed after publishing: written now, then read again.
   if (missingSummaries(sources) && (await backfillWaveSummaries(db, programmeId)) > 0) sources = await rollupSources(db, programmeId);
   const behaviour = new Map<string, BehaviourSummary>();
@@ -46,8 +49,11 @@ export async function programmeRows(db: Db, programmeId: string, opts: { behavio
 
 /** The roll-up a programme lead sees: sorted rows, the distribution of headline means, the pooled baseline question. */
 export async function programmeRollup(db: Db, actor: Actor, programmeId: string, q: { sort?: SortKey; order?: "asc" | "desc"; today?: string } = {}) {
+  // The read (nothing is written, nothing returned until the check passes) goes to the database beside the lead check.
+  const reading = rollupSources(db, programmeId);
+  reading.catch(() => {});
   const programme = await requireLead(db, actor, programmeId);
-  const rows = await programmeRows(db, programmeId, { behaviour: true, ...(q.today ? { today: q.today } : {}) });
+  const rows = await programmeRows(db, programmeId, { behaviour: true, reading, ...(q.today ? { today: q.today } : {}) });
   const sort = q.sort ?? "name";
   const order = q.order ?? "asc";
   return { programme: programmeView(programme), sort, order, rows: sortRows(rows, sort, order), distribution: headlineDistribution(rows), pooledBaseline: pooledBaseline(rows), note: DP_NOTE };
