@@ -6,7 +6,7 @@ import { loadHealthInputs } from "../health/load-inputs.ts";
 import type { SortKey } from "./contracts.ts";
 import { programmeView, requireLead } from "./programme-use-cases.ts";
 import { buildRow, DP_NOTE, headlineDistribution, pooledBaseline, sortRows, type BehaviourSummary, type RollupRow } from "./rollup/index.ts";
-import { missingSummaries, rollupSources, shownSummaries, type RollupSource } from "./rollup-sources.ts";
+import { missingSummaries, otherBaselines, rollupSources, shownSummaries, type RollupSource } from "./rollup-sources.ts";
 import { backfillWaveSummaries } from "./summaries.ts";
 
 /** Behaviour over the year to `today`, from the registers (attributed records, not anonymous answers). */
@@ -37,13 +37,14 @@ export async function programmeRows(db: Db, programmeId: string, opts: { behavio
   let sources = await (opts.reading ?? rollupSources(db, programmeId));
   // Waves published before summaries existed, imported ones, or a summary whose write failed after publishing: written now, then read again.
   if (missingSummaries(sources) && (await backfillWaveSummaries(db, programmeId)) > 0) sources = await rollupSources(db, programmeId);
+  const baselines = await otherBaselines(db, sources);
   const behaviour = new Map<string, BehaviourSummary>();
   if (opts.behaviour) {
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
     for (const s of sources) if (s.has_entries === true || s.has_entries === 1) behaviour.set(s.partnership_id, await behaviourOf(db, s.partnership_id, today));
   }
   return sources.map((s) =>
-    buildRow({ partnershipId: s.partnership_id, name: s.name, sharedSince: s.shared_at, summaries: shownSummaries(s), wavesPublished: Number(s.summarised ?? 0), behaviour: behaviour.get(s.partnership_id) ?? null }),
+    buildRow({ partnershipId: s.partnership_id, name: s.name, sharedSince: s.shared_at, summaries: shownSummaries(s, baselines), wavesPublished: Number(s.summarised ?? 0), behaviour: behaviour.get(s.partnership_id) ?? null }),
   );
 }
 

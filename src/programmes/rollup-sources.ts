@@ -1,4 +1,4 @@
-/** What a programme roll-up reads, in one statement: each live sharing partnership, its counts of published waves and summaries, and the two summaries its row shows. */
+/** What a programme roll-up reads: in one statement, each live sharing partnership, its counts of published waves and summaries, and the summary its headline comes from; the latest baseline question's wave when that is another. */
 import { SqliteAdapter, sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { WaveSummaryInput } from "./rollup/index.ts";
@@ -16,15 +16,19 @@ function latestKey(sqlite: boolean, column: "ws.overall_status" | "ws.baseline_s
   return sqlite ? sql<string | null>`max(${key})` : sql<string | null>`max(${key} collate "C") collate "default"`;
 }
 
+/** The wave id in a key (after the "|"). */
+function waveOfKey(sqlite: boolean, key: "latest.headline_key" | "latest.baseline_key") {
+  const ref = sql.ref(key);
+  return sqlite ? sql<string | null>`substr(${ref}, instr(${ref}, '|') + 1)` : sql<string | null>`split_part(${ref}, '|', 2)`;
+}
+
 /**
- * Joins, as `alias`, the summary whose key is in `latest.<key>` (found by wave id, after the "|"), when `when`
- * holds. PostgreSQL looks each one up by primary key (a lateral subquery; a plain join would hash every summary
- * with its figures); SQLite does that for a plain join.
+ * Joins, as `h`, the headline summary (found by wave id). PostgreSQL looks each one up by primary key (a lateral
+ * subquery; a plain join would hash every summary with its figures); SQLite does that for a plain join.
  */
-function summaryByKey(sqlite: boolean, alias: "h" | "b", key: "headline_key" | "baseline_key", when = sql<boolean>`true`) {
-  const ref = sql.ref(`latest.${key}`);
-  if (sqlite) return sql`left join wave_summaries ${sql.id(alias)} on ${sql.ref(`${alias}.wave_id`)} = substr(${ref}, instr(${ref}, '|') + 1) and ${when}`;
-  return sql`left join lateral (select * from wave_summaries s where s.wave_id = split_part(${ref}, '|', 2) and ${when} limit 1) ${sql.id(alias)} on true`;
+function headlineSummary(sqlite: boolean) {
+  const wave = waveOfKey(sqlite, "latest.headline_key");
+  return sqlite ? sql`left join wave_summaries h on h.wave_id = ${wave}` : sql`left join lateral (select * from wave_summaries s where s.wave_id = ${wave} limit 1) h on true`;
 }
 
 /** One row of `rollupSources`. Counts may arrive as text (PostgreSQL's bigint). */
@@ -44,21 +48,19 @@ export interface RollupSource {
   h_respondents: number | null;
   h_overall: string | null;
   h_change: string | null;
+  /** The headline wave's baseline question, when it is also the latest wave asking it. */
   h_baseline: string | null;
-  b_id: string | null;
-  b_name: string | null;
-  b_published_at: string | null;
-  b_k: number | null;
-  b_baseline: string | null;
+  /** Otherwise the latest wave asking the baseline question, if any: read by `otherBaselines`. */
+  b_wave: string | null;
 }
 
 /**
  * Per live sharing partnership: its name, since when it shares, how many published waves it has and how many of
- * them have a summary, whether its registers have entries, and the two summaries its row is built from (see `latestSummaries`: the latest with an
- * overall score, the latest asking the baseline question; the second's columns are null when it is the same
- * wave). The per-wave work (which published waves there are, which have a summary holding which figures) reads
- * two indexes only (`waves_published_by_partnership`, `wave_summaries_by_wave`); figures are read for the two
- * summaries shown, found by their wave id, and nothing else.
+ * them have a summary, whether its registers have entries, and the summary its headline comes from, with the
+ * baseline question when the same wave holds the latest one (else the id of the wave that does: see
+ * `latestSummaries`). The per-wave work (which published waves there are, which have a summary holding which
+ * figures) reads two indexes only (`waves_published_by_partnership`, `wave_summaries_by_wave`); figures are read
+ * for the summaries shown, found by their wave id, and nothing else.
  */
 export async function rollupSources(db: Db, programmeId: string): Promise<RollupSource[]> {
   const sqlite = isSqlite(db);
@@ -85,13 +87,26 @@ export async function rollupSources(db: Db, programmeId: string): Promise<Rollup
       exists (select 1 from register_entries re where re.partnership_id = latest.partnership_id and re.deleted_at is null) as has_entries,
       h.wave_id as h_id, h.wave_name as h_name, h.published_at as h_published_at, h.k as h_k, h.invited as h_invited, h.respondents as h_respondents, h.overall as h_overall, h.change as h_change,
       case when latest.baseline_key = latest.headline_key then h.baseline end as h_baseline,
-      b.wave_id as b_id, b.wave_name as b_name, b.published_at as b_published_at, b.k as b_k, b.baseline as b_baseline
+      case when latest.baseline_key <> coalesce(latest.headline_key, '') then ${waveOfKey(sqlite, "latest.baseline_key")} end as b_wave
     from latest
     join partnerships p on p.id = latest.partnership_id
-    ${summaryByKey(sqlite, "h", "headline_key")}
-    ${summaryByKey(sqlite, "b", "baseline_key", sql<boolean>`(latest.headline_key is null or latest.baseline_key <> latest.headline_key)`)}
+    ${headlineSummary(sqlite)}
     where p.deleted_at is null`.execute(db);
   return result.rows;
+}
+
+/** Ids per statement when reading other baseline waves (well under both engines' limits on parameters). */
+const CHUNK = 1000;
+
+/** The summaries of the latest waves asking the baseline question where that is not the headline wave (a pulse after the full survey, say). */
+export async function otherBaselines(db: Db, sources: readonly RollupSource[]) {
+  const ids = [...new Set(sources.flatMap((s) => (s.b_wave === null ? [] : [s.b_wave])))];
+  const found = new Map<string, { wave_id: string; wave_name: string; published_at: string; k: number; baseline: string | null }>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.selectFrom("wave_summaries").select(["wave_id", "wave_name", "published_at", "k", "baseline"]).where("wave_id", "in", ids.slice(i, i + CHUNK)).execute();
+    for (const r of rows) found.set(r.wave_id, r);
+  }
+  return found;
 }
 
 /** True when some published wave of a sharing partnership has no summary yet. */
@@ -112,13 +127,12 @@ const count = (v: number | string | bigint | null) => (v === null ? null : Numbe
  * latest asking it) and the latest wave asking the baseline question (with nothing else), which is the row
  * built from every summary (the property tests check it).
  */
-export function shownSummaries(s: RollupSource): WaveSummaryInput[] {
+export function shownSummaries(s: RollupSource, baselines: Awaited<ReturnType<typeof otherBaselines>>): WaveSummaryInput[] {
   const shown: WaveSummaryInput[] = [];
   if (s.h_id !== null) {
     shown.push({ waveId: s.h_id, waveName: s.h_name ?? "", publishedAt: s.h_published_at ?? "", k: Number(s.h_k), invited: count(s.h_invited), respondents: count(s.h_respondents), overall: parse(s.h_overall), baseline: parse(s.h_baseline), change: parse(s.h_change) });
   }
-  if (s.b_id !== null) {
-    shown.push({ waveId: s.b_id, waveName: s.b_name ?? "", publishedAt: s.b_published_at ?? "", k: Number(s.b_k), invited: null, respondents: null, overall: null, baseline: parse(s.b_baseline), change: null });
-  }
+  const b = s.b_wave === null ? undefined : baselines.get(s.b_wave);
+  if (b) shown.push({ waveId: b.wave_id, waveName: b.wave_name, publishedAt: b.published_at, k: Number(b.k), invited: null, respondents: null, overall: null, baseline: parse(b.baseline), change: null });
   return shown;
 }
