@@ -59,7 +59,13 @@ def main():
         t = time.perf_counter()
         rows, distribution, pooled = rollup(path)
         times.append((time.perf_counter() - t) * 1000)
-    print(json.dumps({"pandas": pd.__version__, "times": times, "rows": int(len(rows)), "distribution": distribution, "pooled": pooled}))
+    # Per-row figures summed (after the timing), to check the rows are the same as ours, not only the programme figures.
+    def column(name):
+        values = rows[name].dropna()
+        return {"count": int(len(values)), "sum": float(values.sum())}
+
+    checks = {"headline": column("headline_mean"), "change": column("change"), "responseRate": column("response_rate")}
+    print(json.dumps({"pandas": pd.__version__, "times": times, "rows": int(len(rows)), "distribution": distribution, "pooled": pooled, "checks": checks}))
 
 
 main()
