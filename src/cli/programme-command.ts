@@ -3,13 +3,12 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { EmailSchema } from "../accounts/contracts.ts";
 import { findUserByEmail } from "../accounts/users.ts";
-import { loadConfig } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { validationError } from "../http/problem.ts";
 import { CreateProgrammeBody } from "../programmes/contracts.ts";
 import { deleteProgramme, removeLead } from "../programmes/programme-removal.ts";
 import { addLead, createProgramme, findProgramme, listAllProgrammes, sharingPartnerships } from "../programmes/programme-use-cases.ts";
-import { openDatabase, withDatabase } from "../server/open-database.ts";
+import { withDatabase } from "../server/open-database.ts";
 
 
 function email(value: string): string {
@@ -29,29 +28,23 @@ export function registerProgrammeCommands(program: Command): void {
     .action(async (opts: { name: string; lead: string; description?: string }) => {
       const parsed = z.object({ body: CreateProgrammeBody, lead: EmailSchema }).safeParse({ body: { name: opts.name, ...(opts.description !== undefined ? { description: opts.description } : {}) }, lead: opts.lead });
       if (!parsed.success) throw validationError(parsed.error, "input");
-      const db = await openDatabase(loadConfig());
-      try {
+      await withDatabase(async (db) => {
         const lead = await findUserByEmail(db.db, parsed.data.lead);
         if (!lead || lead.disabled_at !== null) throw new AppError("validation_failed", `There is no active account ${parsed.data.lead}; create it first with \`accord user create\`.`);
         const created = await createProgramme(db.db, { userId: lead.id }, parsed.data.body);
         console.log(`Created the programme “${created.programme.name}” (${created.programme.id}), led by ${lead.email}.`);
         console.log(`Join code (shown once; a convenor enters it to share their partnership): ${created.joinCode}`);
-      } finally {
-        await db.close();
-      }
+      });
     });
   programme
     .command("list")
     .description("list programmes with their leads and how many partnerships share with each")
     .action(async () => {
-      const db = await openDatabase(loadConfig());
-      try {
+      await withDatabase(async (db) => {
         const all = await listAllProgrammes(db.db);
         if (all.length === 0) console.log("No programmes yet.");
         for (const p of all) console.log(`${p.id}  ${p.name}  leads: ${p.leads.join(", ") || "(none)"}  partnerships sharing: ${(await sharingPartnerships(db.db, p.id)).length}`);
-      } finally {
-        await db.close();
-      }
+      });
     });
   programme
     .command("delete")
