@@ -22,6 +22,8 @@ const size = benchSize();
 const CLIENTS = 50;
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
 const PER_ROUND = Number(process.env["BENCH_SUBMISSIONS"] ?? (size === "full" ? 3000 : 600));
+// A first, unmeasured round on its own wave (and raw inserts), so neither side is timed while code is still being compiled and connections opened.
+const WARMUP = Number(process.env["BENCH_WARMUP"] ?? Math.min(PER_ROUND, 1000));
 const rand = seededRandom(7);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-submit-"));
@@ -35,8 +37,8 @@ const { actor, partnershipId } = await seedPeople(handle.db, PER_ROUND);
 const today = new Date().toISOString().slice(0, 10);
 const later = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
 const waves: Array<{ id: string; tokens: string[] }> = [];
-for (let r = 0; r < ROUNDS; r++) {
-  const w = await createWave(handle.db, actor, partnershipId, { name: `Bench round ${r + 1}`, instrumentKey: "accord-trust", opensOn: today, closesOn: later, k: 5 });
+for (let r = 0; r < ROUNDS + (WARMUP > 0 ? 1 : 0); r++) {
+  const w = await createWave(handle.db, actor, partnershipId, { name: r < ROUNDS ? `Bench round ${r + 1}` : "Bench warm-up", instrumentKey: "accord-trust", opensOn: today, closesOn: later, k: 5 });
   await transitionWave(handle.db, actor, partnershipId, w.id, "open");
   const { links } = await issueLinks(handle.db, noMailer, actor, partnershipId, w.id, undefined, "http://bench");
   waves.push({ id: w.id, tokens: links.map((l) => l.url.slice("http://bench/respond/".length)) });
@@ -75,10 +77,31 @@ function serverCpu(): number {
     return NaN;
   }
 }
+/** CPU seconds used so far by every local PostgreSQL process (NaN for SQLite): the database's share of the work. */
+function postgresCpu(): number {
+  if (!databaseUrl) return NaN;
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const [head, rest] = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ");
+      if (!head!.endsWith("(postgres")) continue;
+      const f = rest!.split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100;
+}
 const cpuPerSubmission: number[] = [];
+const dbCpuPerSubmission: number[] = [];
+const dbCpuPerRawInsert: number[] = [];
 const clientCpuPerSubmission: number[] = [];
 
+let attempted = 0;
 async function httpRound(tokens: string[]): Promise<number> {
+  attempted += tokens.length;
   let next = 0;
   const bodies = tokens.map((t) => {
     const answers = JSON.stringify(realisticAnswers(rand, 1 + rand() * 4));
@@ -88,6 +111,7 @@ async function httpRound(tokens: string[]): Promise<number> {
   pool = new Pool(server.url, { connections: CLIENTS, pipelining: 1 });
   const start = performance.now();
   const cpu0 = serverCpu();
+  const db0 = postgresCpu();
   const client0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
@@ -109,6 +133,7 @@ async function httpRound(tokens: string[]): Promise<number> {
     }),
   );
   cpuPerSubmission.push(((serverCpu() - cpu0) * 1000) / tokens.length);
+  dbCpuPerSubmission.push(((postgresCpu() - db0) * 1000) / tokens.length);
   const client = process.cpuUsage(client0);
   clientCpuPerSubmission.push((client.user + client.system) / 1000 / tokens.length);
   return tokens.length / ((performance.now() - start) / 1000);
@@ -141,6 +166,7 @@ async function rawRound(n: number): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c synchronous_commit=on" });
   await pool.query("select 1");
   let next = 0;
+  const db0 = postgresCpu();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -151,10 +177,17 @@ async function rawRound(n: number): Promise<number> {
     }),
   );
   const rate = n / ((performance.now() - start) / 1000);
+  dbCpuPerRawInsert.push(((postgresCpu() - db0) * 1000) / n);
   await pool.end();
   return rate;
 }
 
+if (WARMUP > 0) {
+  process.stderr.write(`submission/${engine}: warm-up: ${WARMUP} submissions over HTTP, ${WARMUP} raw inserts (not counted)\n`);
+  await httpRound(waves[ROUNDS]!.tokens.slice(0, WARMUP));
+  await rawRound(WARMUP);
+  for (const measured of [latencies, cpuPerSubmission, dbCpuPerSubmission, clientCpuPerSubmission, dbCpuPerRawInsert]) measured.length = 0;
+}
 for (let r = 0; r < ROUNDS; r++) {
   process.stderr.write(`submission/${engine}: round ${r + 1}/${ROUNDS}: ${PER_ROUND} submissions over HTTP (${CLIENTS} clients)`);
   httpRates.push(await httpRound(waves[r]!.tokens));
@@ -193,8 +226,7 @@ const responded = await check.db.selectFrom("wave_participants").select((eb) => 
 await check.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const total = waves.reduce((n, w) => n + w.tokens.length, 0);
-const errors = total - (statuses.get(201) ?? 0);
+const errors = attempted - (statuses.get(201) ?? 0);
 const httpRate = stats(httpRates).median;
 const rawRate = stats(rawRates).median;
 const lat = stats(latencies);
@@ -208,7 +240,7 @@ writeResult({
     `${ROUNDS} rounds of ${PER_ROUND} survey submissions (accord trust instrument, one personal link each) POSTed by ${CLIENTS} concurrent keep-alive clients (undici Pool) ` +
     `to a real \`accord serve\` child process; each round followed by ${PER_ROUND} raw single-row autocommit inserts of the same rows into wave_responses ` +
     (engine === "sqlite" ? "(WAL, synchronous=FULL, one connection, as the server)" : `(synchronous_commit=on, pool of 10 as the server, ${CLIENTS} concurrent callers)`) +
-    ". Median rate over rounds.",
+    `. Median rate over rounds, after an unmeasured warm-up of ${WARMUP} of each.`,
   figure: { label: "HTTP submissions/s", value: round(httpRate, 1), unit: "/s" },
   baseline: { label: "raw inserts/s", value: round(rawRate, 1), unit: "/s" },
   ratio: round(httpRate / rawRate, 3),
@@ -225,12 +257,14 @@ writeResult({
   memory: { ...mem, backWithin10PctOfStart: afterLoad.at(-1)! <= memory.startMiB * 1.1, secondsToSettle: afterLoad.length },
   details: {
     rounds: ROUNDS,
+    warmup: WARMUP,
     perRound: PER_ROUND,
     clients: CLIENTS,
     httpRates: httpRates.map((x) => round(x, 1)),
     rawRates: rawRates.map((x) => round(x, 1)),
     serverCpuMsPerSubmission: round(stats(cpuPerSubmission).median),
     clientCpuMsPerSubmission: round(stats(clientCpuPerSubmission).median),
+    ...(databaseUrl ? { postgresCpuMsPerSubmission: round(stats(dbCpuPerSubmission).median), postgresCpuMsPerRawInsert: round(stats(dbCpuPerRawInsert).median) } : {}),
     rssAfterLoadMiB: afterLoad,
     latencyMs: { median: round(lat.median), p95: round(lat.p95), max: round(lat.max) },
     statuses: Object.fromEntries(statuses),

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { BatchLoader, perDatabase } from "../db/batch.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
+import { inListParameter, listParameter, preparedStatement } from "../db/prepared.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
 
@@ -19,11 +20,13 @@ export const SIGN_IN_LIMITS = {
 /** Survey submissions per client address (a whole team may share one NHS address). */
 export const SUBMIT_LIMIT: Limit = { max: 300, windowSeconds: 15 * 60 };
 
+const countersByKey = preparedStatement((db) => db.selectFrom("rate_limits").selectAll().where(inListParameter(db, "key")).compile(), 1);
+
 /** Counters read for many keys at once (requests arriving together share one query). */
 const counters = perDatabase(
   (db) =>
     new BatchLoader(async (keys: string[]) => {
-      const rows = await db.selectFrom("rate_limits").selectAll().where("key", "in", keys).execute();
+      const rows = await countersByKey(db, [listParameter(db, keys)]);
       return new Map(rows.map((r) => [r.key, r]));
     }),
 );

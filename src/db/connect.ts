@@ -5,6 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database, Db, Dialect } from "./database.ts";
+import { namingPool } from "./prepared.ts";
 import { withStatementCache } from "./statement-cache.ts";
 
 export interface DbHandle {
@@ -43,7 +44,7 @@ export function connect(opts: ConnectOptions): DbHandle {
       // A 201 promises the write is durable: insist on synchronous commit whatever the server's default.
       options: `-c synchronous_commit=on${opts.pgSchema ? ` -c search_path=${opts.pgSchema}` : ""}`,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   const raw = openSqlite(opts.sqliteFile ?? ":memory:");

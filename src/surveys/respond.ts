@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { BatchLoader, perDatabase } from "../db/batch.ts";
+import { inListParameter, listParameter, preparedStatement } from "../db/prepared.ts";
 import { assertUnderLimit, type Limit } from "../accounts/rate-limit.ts";
 import { responseWriter } from "./store-responses.ts";
 import { hashSecret } from "../db/ids.ts";
@@ -32,11 +33,14 @@ function linkQuery(db: DbOrTx) {
 }
 type LinkRow = NonNullable<Awaited<ReturnType<ReturnType<typeof linkQuery>["executeTakeFirst"]>>>;
 
+/** The links for a list of token hashes: one statement, built once. */
+const linksByHash = preparedStatement((db) => linkQuery(db).where(inListParameter(db, "wave_participants.token_hash")).compile(), 1);
+
 /** Links opened at the same moment are looked up in one query. */
 const links = perDatabase(
   (db) =>
     new BatchLoader(async (hashes: string[]) => {
-      const rows = await linkQuery(db).where("wave_participants.token_hash", "in", hashes).execute();
+      const rows = await linksByHash(db, [listParameter(db, hashes)]);
       return new Map(rows.map((r) => [r.token_hash, r]));
     }),
 );

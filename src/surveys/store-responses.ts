@@ -2,6 +2,7 @@
 import { type Insertable, SqliteAdapter, sql } from "kysely";
 import { type Limit, hitMany, windowStartIso } from "../accounts/rate-limit.ts";
 import { BatchWriter, inTransaction, perDatabase } from "../db/batch.ts";
+import { preparedStatement } from "../db/prepared.ts";
 import type { Db, Tx } from "../db/database.ts";
 import { type LinkContext, storeOrganisationalRatings } from "../network/respondent.ts";
 import type { Ratings } from "../network/ratings.ts";
@@ -46,27 +47,21 @@ export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<Stor
 
 /**
  * PostgreSQL: the same group as one statement (data-modifying CTEs, committed on its own), so a group costs one
- * round trip and one synchronous commit instead of five round trips. Columns travel as arrays, one per column.
- * Groups with organisational ratings take the transaction path.
+ * round trip and one synchronous commit instead of five. It is a named statement with two parameters whatever the
+ * group's size: the participation ids (an array, so the update finds them by primary key) and the rows as JSON.
  */
-export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[]): Promise<StoreOutcome[]> {
-  const col = <T>(f: (i: ResponseToStore, n: number) => T) => items.map(f);
-  const now = Date.now();
-  const { rows } = await sql<{ nullifier: string }>`
+const groupStatement = preparedStatement(
+  (db) => sql<{ nullifier: string }>`
     with flipped as (
       update wave_participants set responded = 1
-      where id = any(${[...new Set(col((i) => i.participantId))]}::text[]) and responded = 0
+      where id = any(${[]}::text[]) and responded = 0
       returning id
     ),
     incoming as (
-      select * from unnest(
-        ${col((i) => i.participantId)}::text[], ${col((i) => i.response.id)}::text[], ${col((i) => i.response.wave_id)}::text[],
-        ${col((i) => i.response.nullifier)}::text[], ${col((i) => i.response.idempotency_hash)}::text[],
-        ${col((i) => i.response.organisation_id ?? null)}::text[], ${col((i) => i.response.sector ?? null)}::text[],
-        ${col((i) => i.response.answers)}::text[], ${col((i) => i.response.ratings ?? null)}::text[],
-        ${col((i) => i.countAgainst?.key ?? null)}::text[], ${col((i) => (i.countAgainst ? windowStartIso(i.countAgainst.limit, now) : null))}::text[],
-        ${col((_, n) => n)}::int[]
-      ) as t(participant_id, id, wave_id, nullifier, idempotency_hash, organisation_id, sector, answers, ratings, rate_key, rate_window, ord)
+      select * from json_to_recordset(${"[]"}::json) as t(
+        participant_id text, id text, wave_id text, nullifier text, idempotency_hash text, organisation_id text, sector text,
+        answers text, ratings text, rate_key text, rate_window text, ord int
+      )
     ),
     winners as (
       select distinct on (i.participant_id) i.* from incoming i join flipped f on f.id = i.participant_id order by i.participant_id, i.ord
@@ -85,8 +80,28 @@ export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[])
         count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + excluded.count else excluded.count end,
         window_start = excluded.window_start
     )
-    select nullifier from inserted`.execute(db);
-  const stored = new Set(rows.map((r) => r.nullifier));
+    select nullifier from inserted`.compile(db),
+  2,
+);
+
+export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[]): Promise<StoreOutcome[]> {
+  const now = Date.now();
+  const rows = items.map((i, ord) => ({
+    participant_id: i.participantId,
+    id: i.response.id,
+    wave_id: i.response.wave_id,
+    nullifier: i.response.nullifier,
+    idempotency_hash: i.response.idempotency_hash,
+    organisation_id: i.response.organisation_id ?? null,
+    sector: i.response.sector ?? null,
+    answers: i.response.answers,
+    ratings: i.response.ratings ?? null,
+    rate_key: i.countAgainst?.key ?? null,
+    rate_window: i.countAgainst ? windowStartIso(i.countAgainst.limit, now) : null,
+    ord,
+  }));
+  const inserted = await groupStatement(db, [[...new Set(items.map((i) => i.participantId))], JSON.stringify(rows)]);
+  const stored = new Set(inserted.map((r) => r.nullifier));
   // Only the first submission of a link in the group can have been inserted; a later one with the same nullifier is "already".
   const seen = new Set<string>();
   return items.map((i) => (stored.has(i.response.nullifier) && !seen.has(i.response.nullifier) && seen.add(i.response.nullifier) ? "stored" : "already"));
