@@ -1,5 +1,28 @@
 /** Random identifiers, secret tokens and their hashes, and the current time as stored. */
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
+
+/**
+ * Random bytes come from a pool refilled 4 KiB at a time (as Node's own randomUUID does), so a hot path pays
+ * one call into OpenSSL per few hundred ids rather than one per id. Every byte is handed out once.
+ */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function pooledRandom(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const out = pool.subarray(poolAt, poolAt + n);
+  poolAt += n;
+  return out;
+}
+
+/** `bytes` random bytes as hex: ids that carry no time and no order (anonymous responses). */
+export function randomHex(bytes: number): string {
+  return pooledRandom(bytes).toString("hex");
+}
 
 let lastMs = 0;
 let seq = 0;
@@ -20,7 +43,7 @@ export function newId(now = Date.now()): string {
     lastMs = now;
     seq = 0;
   }
-  const b = randomBytes(16);
+  const b = pooledRandom(16);
   const ms = lastMs;
   b[0] = Math.floor(ms / 2 ** 40) & 0xff;
   b[1] = Math.floor(ms / 2 ** 32) & 0xff;
@@ -43,7 +66,7 @@ export function newSecret(bytes = 32): string {
 
 /** Secrets are stored only as SHA-256 hashes, so a database leak does not leak live sessions or tokens. */
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 export function nowIso(date: Date = new Date()): string {

@@ -1,11 +1,10 @@
 /** What a respondent does with a personal link: see the survey, and submit once (idempotently, durably). */
-import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { BatchLoader, perDatabase } from "../db/batch.ts";
 import { inListParameter, listParameter, preparedStatement } from "../db/prepared.ts";
 import { assertUnderLimit, type Limit } from "../accounts/rate-limit.ts";
 import { responseWriter } from "./store-responses.ts";
-import { hashSecret } from "../db/ids.ts";
+import { hashSecret, randomHex } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
 import { networkBlock, prepareRatings, type LinkContext } from "../network/respondent.ts";
 import type { Ratings } from "../network/ratings.ts";
@@ -131,7 +130,7 @@ export async function submitResponse(
   // Stored with the other submissions arriving at the same moment: one durable commit for the group (store-responses.ts).
   const outcome = await responseWriter(db).store({
     participantId: row.participant_id,
-    response: { id: randomBytes(16).toString("hex"), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
+    response: { id: randomHex(16), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
     ...(cleanRatings && link.networkMode === "organisational" ? { organisational: { link, ratings: cleanRatings } } : {}),
     ...(countAgainst ? { countAgainst } : {}),
   });

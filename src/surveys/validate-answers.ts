@@ -14,9 +14,13 @@ function checkOne(item: Item, value: string | number, text: string | undefined):
   return undefined;
 }
 
+/** Each instrument's items by key, made once (instruments are immutable once registered). */
+const itemsOf = new WeakMap<Instrument, Map<string, Item>>();
+
 export function validateAnswers(instrument: Instrument, answers: Answers): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const items = new Map(instrument.sections.flatMap((s) => s.items).map((i) => [i.key, i]));
+  let items = itemsOf.get(instrument);
+  if (!items) itemsOf.set(instrument, (items = new Map(instrument.sections.flatMap((s) => s.items).map((i) => [i.key, i]))));
   for (const key of Object.keys(answers)) {
     if (!items.has(key)) problems.push({ path: `answers.${key}`, message: "This is not a question in this survey." });
   }
