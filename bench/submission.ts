@@ -13,7 +13,7 @@ import { responseNullifier } from "../src/surveys/tokens.ts";
 import { createWave, transitionWave } from "../src/surveys/wave-use-cases.ts";
 import { realisticAnswers } from "./lib/answers.ts";
 import { benchSize, describeMachine, pgDatabase, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
-import { rssOf, sampleMemory } from "./lib/memory.ts";
+import { cpuSecondsOf, processTree, sampleMemory, treeRss } from "./lib/memory.ts";
 import { startServer } from "./lib/server.ts";
 import { seedPeople } from "./lib/seed-people.ts";
 
@@ -23,7 +23,9 @@ const CLIENTS = 50;
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
 const PER_ROUND = Number(process.env["BENCH_SUBMISSIONS"] ?? (size === "full" ? 3000 : 600));
 // A first, unmeasured round on its own wave (and raw inserts), so neither side is timed while code is still being compiled and connections opened.
-const WARMUP = Number(process.env["BENCH_WARMUP"] ?? Math.min(PER_ROUND, 1000));
+const WARMUP = Number(process.env["BENCH_WARMUP"] ?? PER_ROUND);
+// The server's processes: one by default, as `accord serve` starts; BENCH_WORKERS=2 runs it with WORKERS=2 (PostgreSQL only), results in their own file.
+const WORKERS = Number(process.env["BENCH_WORKERS"] ?? 1);
 const rand = seededRandom(7);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-submit-"));
@@ -47,9 +49,11 @@ const rawWave = await createWave(handle.db, actor, partnershipId, { name: "Raw i
 const orgRow = await handle.db.selectFrom("organisations").select(["id", "sector"]).where("partnership_id", "=", partnershipId).executeTakeFirstOrThrow();
 await handle.close();
 
-const server = await startServer({ DATA_DIR: dataDir, TRUST_PROXY: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+const server = await startServer({ DATA_DIR: dataDir, TRUST_PROXY: "1", WORKERS: String(WORKERS), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
 await new Promise((r) => setTimeout(r, 500));
-const memory = sampleMemory(server.pid);
+// The server is its process and, with WORKERS > 1, its workers: CPU and memory are summed over them all.
+const serverProcesses = processTree(server.pid);
+const memory = sampleMemory(server.pid, 100, { tree: true });
 
 // undici's Pool as the load generator: 50 keep-alive connections, one request at a time on each. It costs the
 // client about a third of the CPU per request that node:http does, which matters when client, server and
@@ -68,15 +72,9 @@ const latencies: number[] = [];
 const httpRates: number[] = [];
 const rawRates: number[] = [];
 
-/** CPU seconds the server has used so far (utime + stime from /proc, 100 ticks a second). */
-function serverCpu(): number {
-  try {
-    const f = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
+/** CPU seconds the server's processes have used so far. */
+const serverCpu = () => cpuSecondsOf(serverProcesses);
+
 /** CPU seconds used so far by every local PostgreSQL process (NaN for SQLite): the database's share of the work. */
 function postgresCpu(): number {
   if (!databaseUrl) return NaN;
@@ -162,8 +160,8 @@ async function rawRound(n: number): Promise<number> {
     raw.close();
     return rate;
   }
-  // Autocommit, synchronous_commit on, the server's pool size (10) driven by the same 50 concurrent callers.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c synchronous_commit=on" });
+  // Autocommit, synchronous_commit on, as many connections as the server's pools (10 per worker), driven by the same 50 concurrent callers.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 * WORKERS, options: "-c synchronous_commit=on" });
   await pool.query("select 1");
   let next = 0;
   const db0 = postgresCpu();
@@ -200,7 +198,7 @@ const SETTLE_S = Number(process.env["BENCH_SETTLE_S"] ?? 30);
 const afterLoad: number[] = [];
 for (let s = 0; s < SETTLE_S; s++) {
   await new Promise((r) => setTimeout(r, 1000));
-  afterLoad.push(round(rssOf(server.pid) / 1024 / 1024, 1));
+  afterLoad.push(round(treeRss(server.pid) / 1024 / 1024, 1));
   if (afterLoad.at(-1)! <= memory.startMiB * 1.1) break;
 }
 const mem = memory.stop();
@@ -231,15 +229,15 @@ const httpRate = stats(httpRates).median;
 const rawRate = stats(rawRates).median;
 const lat = stats(latencies);
 writeResult({
-  name: "submission",
+  name: WORKERS > 1 ? `submission-${WORKERS}-workers` : "submission",
   engine,
   size,
   date: new Date().toISOString(),
   machine: await describeMachine(engine),
   method:
     `${ROUNDS} rounds of ${PER_ROUND} survey submissions (accord trust instrument, one personal link each) POSTed by ${CLIENTS} concurrent keep-alive clients (undici Pool) ` +
-    `to a real \`accord serve\` child process; each round followed by ${PER_ROUND} raw single-row autocommit inserts of the same rows into wave_responses ` +
-    (engine === "sqlite" ? "(WAL, synchronous=FULL, one connection, as the server)" : `(synchronous_commit=on, pool of 10 as the server, ${CLIENTS} concurrent callers)`) +
+    `to a real \`accord serve\` child process (${WORKERS === 1 ? "one process" : `WORKERS=${WORKERS}: ${WORKERS} worker processes`}); each round followed by ${PER_ROUND} raw single-row autocommit inserts of the same rows into wave_responses ` +
+    (engine === "sqlite" ? "(WAL, synchronous=FULL, one connection, as the server)" : `(synchronous_commit=on, pool of ${10 * WORKERS} connections as the server's, ${CLIENTS} concurrent callers)`) +
     `. Median rate over rounds, after an unmeasured warm-up of ${WARMUP} of each.`,
   figure: { label: "HTTP submissions/s", value: round(httpRate, 1), unit: "/s" },
   baseline: { label: "raw inserts/s", value: round(rawRate, 1), unit: "/s" },
@@ -258,6 +256,8 @@ writeResult({
   details: {
     rounds: ROUNDS,
     warmup: WARMUP,
+    workers: WORKERS,
+    serverProcesses: serverProcesses.length,
     perRound: PER_ROUND,
     clients: CLIENTS,
     httpRates: httpRates.map((x) => round(x, 1)),

@@ -8,6 +8,7 @@ import { registerDemoCommand } from "./demo-command.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { openDatabase } from "../server/open-database.ts";
 import { startServer } from "../server/serve.ts";
+import { isClusterPrimary, runPrimary } from "../server/workers.ts";
 
 const program = new Command()
   .name("accord")
@@ -17,10 +18,11 @@ const program = new Command()
 
 program
   .command("serve")
-  .description("serve the web app and API (PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL, SMTP_* configure it)")
+  .description("serve the web app and API (PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL, WORKERS, SMTP_* configure it)")
   .option("-p, --port <port>", "port to listen on (overrides PORT)")
   .action(async (opts: { port?: string }) => {
     const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+    if (isClusterPrimary(config)) return runPrimary(config); // bin/accord.js normally gets there first, without loading the CLI
     const server = await startServer(config);
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {

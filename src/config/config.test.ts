@@ -22,6 +22,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgres/);
   });
+  it("runs one process unless WORKERS asks for more, and more only on PostgreSQL", () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: "4", DATABASE_URL: "postgres://u:p@db/accord" }).workers).toBe(4);
+    expect(() => loadConfig({ WORKERS: "2" })).toThrow(/WORKERS: 2 worker processes need DATABASE_URL/);
+    expect(() => loadConfig({ WORKERS: "0", DATABASE_URL: "postgres://u:p@db/accord" })).toThrow(/WORKERS must be at least 1/);
+    expect(() => loadConfig({ WORKERS: "two", DATABASE_URL: "postgres://u:p@db/accord" })).toThrow(/WORKERS/);
+  });
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });

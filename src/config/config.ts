@@ -15,6 +15,7 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  WORKERS: z.coerce.number().int().min(1, "WORKERS must be at least 1").max(64, "WORKERS must be at most 64").default(1),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),
   SMTP_SECURE: z
@@ -33,6 +34,8 @@ export interface Config {
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** App-server processes sharing the port (node:cluster); above 1 only with PostgreSQL. */
+  workers: number;
   smtp:
     | { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; from: string }
     | undefined;
@@ -47,6 +50,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new Error(
+      `Invalid configuration:\n  WORKERS: ${e.WORKERS} worker processes need DATABASE_URL (PostgreSQL); the SQLite data folder is served by one process, so leave WORKERS at 1 or unset.`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -54,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     trustProxy: e.TRUST_PROXY,
+    workers: e.WORKERS,
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM }
       : undefined,

@@ -6,6 +6,8 @@ import { createApp } from "../http/app.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { releaseMemoryWhenIdle } from "./idle-memory.ts";
 import { openDatabase } from "./open-database.ts";
+import { announceToPrimary } from "./workers.ts";
+import cluster from "node:cluster";
 
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   const database = await openDatabase(config);
@@ -24,7 +26,9 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
-  console.log(`accord: serving ${url} on ${database.describe}${config.smtp ? `, mail via ${config.smtp.host}` : ", no mail server (invitation links are shown to convenors)"}`);
+  // A worker of several (WORKERS > 1) reports to the primary, which announces them all once.
+  if (cluster.isWorker) announceToPrimary(port, database.describe);
+  else console.log(`accord: serving ${url} on ${database.describe}${config.smtp ? `, mail via ${config.smtp.host}` : ", no mail server (invitation links are shown to convenors)"}`);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {

@@ -44,7 +44,7 @@ export function freePort(): Promise<number> {
 export function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(PORT|HOST|DATA_DIR|DATABASE_URL|PUBLIC_URL|TRUST_PROXY|SMTP_\w+|ACCORD_\w+)$/.test(key)) delete env[key];
+    if (/^(PORT|HOST|DATA_DIR|DATABASE_URL|PUBLIC_URL|TRUST_PROXY|WORKERS|SMTP_\w+|ACCORD_\w+)$/.test(key)) delete env[key];
   }
   return { ...env, NO_COLOR: "1", ...settings };
 }
