@@ -1,5 +1,5 @@
 // Through a real Node server: bodies read straight from the request (limits, malformed JSON, UTF-8) and the security headers on every kind of response.
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-app.ts";
@@ -47,6 +47,19 @@ describe("request bodies", () => {
     });
     const res = await post("/api/v1/auth/sign-in", stream);
     expect(res.status).toBe(413);
+  });
+
+  it("lets go of a request whose client leaves half-way through the body, and keeps serving", async () => {
+    const { port } = server.address() as AddressInfo;
+    const socket = net.connect(port, "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    socket.write(`POST /api/v1/auth/sign-in HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"email":"a`);
+    await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    // Nothing was left waiting on the abandoned body: the server still answers, and a whole body still works.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await post("/api/v1/auth/sign-in", JSON.stringify({ email: "nobody@example.org", password: "not the password" }))).status).toBe(401);
   });
 
   it("answers malformed JSON with 400, and the server keeps serving", async () => {

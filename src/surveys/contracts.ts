@@ -71,7 +71,8 @@ const AnswerSchema = z.strictObject({
 });
 
 export const SubmitResponseBody = z
-  .strictObject({ answers: z.record(safeString().max(100), AnswerSchema), ratings: RatingsSchema.optional() })
+  // Keys need no text checks of their own: any key that is not one of the instrument's items is refused by validateAnswers.
+  .strictObject({ answers: z.record(z.string().max(100), AnswerSchema), ratings: RatingsSchema.optional() })
   .openapi("SubmitResponseBody");
 
 export const RespondInfoSchema = z

@@ -113,7 +113,7 @@ export async function submitResponse(
   const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
   const replay = async () => {
     const existing = await db.selectFrom("wave_responses").select(["answers", "idempotency_hash"]).where("nullifier", "=", nullifier).executeTakeFirst();
-    if (existing && existing.idempotency_hash === idempotencyHash) return { replayed: true, answers: JSON.parse(existing.answers) as Answers };
+    if (existing && existing.idempotency_hash === idempotencyHash) return { replayed: true, answers: JSON.parse(existing.answers) as Answers, answersJson: existing.answers };
     throw new AppError("conflict", ALREADY);
   };
   const status = linkStatus(row, false, today);
@@ -127,13 +127,16 @@ export async function submitResponse(
   const cleanRatings = await prepareRatings(db, link, ratings);
   const clean: Answers = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text?.trim() ? { value: a.value, text: a.text.trim() } : { value: a.value }]));
 
+  const answersJson = JSON.stringify(clean);
+
   // Stored with the other submissions arriving at the same moment: one durable commit for the group (store-responses.ts).
   const outcome = await responseWriter(db).store({
     participantId: row.participant_id,
-    response: { id: randomHex(16), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: JSON.stringify(clean), ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
+    response: { id: randomHex(16), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: answersJson, ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
     ...(cleanRatings && link.networkMode === "organisational" ? { organisational: { link, ratings: cleanRatings } } : {}),
     ...(countAgainst ? { countAgainst } : {}),
   });
   if (outcome === "already") return replay();
-  return { replayed: false, answers: clean };
+  // answersJson: the stored text, so a caller echoing the answers need not serialise them again.
+  return { replayed: false, answers: clean, answersJson };
 }

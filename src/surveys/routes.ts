@@ -1,5 +1,6 @@
 /** HTTP routes for waves (convenors run them) and for respondents answering through a personal link. */
 import { createRoute, z } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
 import { SUBMIT_LIMIT, hit } from "../accounts/rate-limit.ts";
 import { safeString } from "../db/safe-text.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -98,7 +99,10 @@ waveRoutes.openapi(
       if (!limited && (!result || result.replayed)) await hit(db, key, SUBMIT_LIMIT);
     }
     if (result.replayed) c.header("idempotent-replayed", "true");
-    return c.json({ status: result.replayed ? ("already_stored" as const) : ("stored" as const), answers: result.answers }, result.replayed ? 200 : 201);
+    // The SubmittedSchema body, written around the answers' stored JSON rather than serialising them a second time.
+    const status = result.replayed ? "already_stored" : "stored";
+    c.header("content-type", "application/json");
+    return c.body(`{"status":"${status}","answers":${result.answersJson}}`, result.replayed ? 200 : 201) as unknown as TypedResponse<z.infer<typeof SubmittedSchema>, 200 | 201, "json">;
   },
 );
 

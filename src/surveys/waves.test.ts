@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSession } from "../accounts/sessions.ts";
 import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
+import { SubmittedSchema } from "./contracts.ts";
 import { instrumentItems, latestInstrument } from "./instruments/registry.ts";
 
 let ctx: TestContext;
@@ -70,6 +71,12 @@ describe("responding through a personal link", () => {
     const replay = await submit(token, PULSE, "key-aaaaaaaa");
     expect(replay.status).toBe(200);
     expect(replay.body.answers).toEqual(first.body.answers);
+    // Both bodies are the documented schema, as JSON, whatever way they are written out.
+    for (const [res, status] of [[first, "stored"], [replay, "already_stored"]] as const) {
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(SubmittedSchema.parse(res.body)).toEqual({ status, answers: PULSE });
+    }
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
     const again = await submit(token, PULSE, "key-bbbbbbbb");
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/already have your answers/);
