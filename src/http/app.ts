@@ -19,7 +19,7 @@ import { programmeRoutes } from "../programmes/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
 import { readBody } from "./body.ts";
-import { csrfGuard, identify, requestId, securityHeaders, setResponseHeader } from "./middleware.ts";
+import { csrfGuard, envelope, identify } from "./middleware.ts";
 import { renderProblem } from "./problem.ts";
 import { webRoutes } from "./web.ts";
 
@@ -27,12 +27,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.use("*", async (c, next) => {
-    c.set("deps", deps);
-    await next();
-  });
-  app.use("*", requestId);
-  app.use("*", securityHeaders);
+  app.use("*", envelope(deps));
   app.onError((err, c) => renderProblem(err, c));
   app.notFound((c) => renderProblem(new AppError("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), c));
 
@@ -47,10 +42,6 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
   app.use("/api/v1/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/import") ? importLimit(c, next) : jsonLimit(c, next)));
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", identify);
-  app.use("/api/v1/*", async (c, next) => {
-    await next();
-    setResponseHeader(c, "cache-control", "no-store");
-  });
 
   app.route("/api/v1", accountRoutes);
   app.route("/api/v1", partnershipRoutes);

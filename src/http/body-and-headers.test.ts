@@ -85,7 +85,10 @@ describe("security headers", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("marks API answers as not to be stored by caches", async () => {
+  it("marks API answers as not to be stored by caches, refusals included", async () => {
     expect((await fetch(`${base}/api/v1/respond/not-a-link`)).headers.get("cache-control")).toBe("no-store");
+    const refused = await fetch(`${base}/api/v1/partnerships`, { method: "POST", headers: { "content-type": "application/json", origin: "https://elsewhere.example" }, body: "{}" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
   });
 });

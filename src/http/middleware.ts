@@ -6,13 +6,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { SESSION_COOKIE, actorFromSession } from "../accounts/sessions.ts";
 import { newId } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { AppEnv } from "./env.ts";
-
-export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("requestId", newId());
-  await next();
-  setResponseHeader(c, "x-request-id", c.get("requestId"));
-};
+import type { AppEnv, Deps } from "./env.ts";
 
 /**
  * Adds a header to the response a handler has already made. `c.header()` at that point copies the response
@@ -67,11 +61,23 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["x-xss-protection", "0"],
 ];
 
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  for (const [name, value] of SECURITY_HEADERS) setResponseHeader(c, name, value);
-  if (isHttps(c)) setResponseHeader(c, "strict-transport-security", "max-age=63072000; includeSubDomains");
-};
+/**
+ * Wraps every request: gives it the services and a request id, and on the way out sets the id, the security
+ * headers (HSTS over HTTPS) and, under /api/v1, `cache-control: no-store` — on whatever response was made,
+ * errors included. One middleware rather than four, so each request waits on fewer promises.
+ */
+export function envelope(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("deps", deps);
+    c.set("requestId", newId());
+    await next();
+    const path = c.req.path;
+    if (path === "/api/v1" || path.startsWith("/api/v1/")) setResponseHeader(c, "cache-control", "no-store");
+    for (const [name, value] of SECURITY_HEADERS) setResponseHeader(c, name, value);
+    if (isHttps(c)) setResponseHeader(c, "strict-transport-security", "max-age=63072000; includeSubDomains");
+    setResponseHeader(c, "x-request-id", c.get("requestId"));
+  };
+}
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
