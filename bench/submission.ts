@@ -13,7 +13,7 @@ import { responseNullifier } from "../src/surveys/tokens.ts";
 import { createWave, transitionWave } from "../src/surveys/wave-use-cases.ts";
 import { realisticAnswers } from "./lib/answers.ts";
 import { benchSize, describeMachine, pgDatabase, round, seededRandom, stats, writeResult, type Engine } from "./lib/common.ts";
-import { cpuSecondsOf, processTree, sampleMemory, treeRss } from "./lib/memory.ts";
+import { cpuSecondsOf, processTree, processesNamed, sampleMemory, treeRss } from "./lib/memory.ts";
 import { startServer } from "./lib/server.ts";
 import { seedPeople } from "./lib/seed-people.ts";
 
@@ -76,22 +76,7 @@ const rawRates: number[] = [];
 const serverCpu = () => cpuSecondsOf(serverProcesses);
 
 /** CPU seconds used so far by every local PostgreSQL process (NaN for SQLite): the database's share of the work. */
-function postgresCpu(): number {
-  if (!databaseUrl) return NaN;
-  let ticks = 0;
-  for (const pid of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const [head, rest] = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ");
-      if (!head!.endsWith("(postgres")) continue;
-      const f = rest!.split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return ticks / 100;
-}
+const postgresCpu = () => (databaseUrl ? cpuSecondsOf(processesNamed("postgres")) : NaN);
 const cpuPerSubmission: number[] = [];
 const dbCpuPerSubmission: number[] = [];
 const dbCpuPerRawInsert: number[] = [];

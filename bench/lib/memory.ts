@@ -31,6 +31,18 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
+/** The pids of every process whose command name (as /proc shows it) is `comm`. */
+export function processesNamed(comm: string): number[] {
+  return fs.readdirSync("/proc").filter((e) => {
+    if (!/^\d+$/.test(e)) return false;
+    try {
+      return fs.readFileSync(`/proc/${e}/comm`, "utf8").trim() === comm;
+    } catch {
+      return false; // the process ended while we looked
+    }
+  }).map(Number);
+}
+
 /** CPU seconds (user + system) used so far by the processes, from /proc (100 ticks a second); those gone since count nothing. */
 export function cpuSecondsOf(pids: readonly number[]): number {
   let ticks = 0;

@@ -1,6 +1,5 @@
 /** Batching for hot paths: reads that arrive together become one query, and writes that arrive together share one durable commit. */
-import { SqliteAdapter } from "kysely";
-import type { Db, Tx } from "./database.ts";
+import { type Db, type Tx, isSqlite } from "./database.ts";
 
 interface Waiting<I, O> {
   item: I;
@@ -47,8 +46,6 @@ abstract class Collector<I, O> {
     });
   }
 }
-
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
  * Writes items in groups: `write` gets every item queued meanwhile and returns one outcome per item, in order.

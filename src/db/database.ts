@@ -1,5 +1,5 @@
 /** The whole database shape, assembled from each capability's tables, and the Kysely handle type. */
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, SqliteAdapter, type Transaction } from "kysely";
 import type { AccountTables } from "../accounts/tables.ts";
 import type { AuditTables } from "../audit/tables.ts";
 import type { HealthTables } from "../health/tables.ts";
@@ -18,3 +18,6 @@ export type Tx = Transaction<Database>;
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
 
 export type Dialect = "sqlite" | "postgres";
+
+/** True when the handle (or transaction) runs on SQLite; PostgreSQL otherwise. */
+export const isSqlite = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof SqliteAdapter;

@@ -1,8 +1,8 @@
 /** Named PostgreSQL statements for hot paths: each is parsed (and, once PostgreSQL settles on a generic plan, planned) once per connection instead of on every call. */
 import { createHash } from "node:crypto";
-import { CompiledQuery, type PostgresPool, type PostgresPoolClient, type RawBuilder, SqliteAdapter, sql } from "kysely";
+import { CompiledQuery, type PostgresPool, type PostgresPoolClient, type RawBuilder, sql } from "kysely";
 import type pg from "pg";
-import type { DbOrTx } from "./database.ts";
+import { type DbOrTx, isSqlite } from "./database.ts";
 
 /** SQL text → statement name, for the statements registered with `preparedStatement`. Other SQL runs unnamed, as before. */
 const names = new Map<string, string>();
@@ -51,17 +51,15 @@ export function preparedStatement<R>(build: (db: DbOrTx) => CompiledQuery<R>, ar
   };
 }
 
-const isPostgres = (db: DbOrTx) => !(db.getExecutor().adapter instanceof SqliteAdapter);
-
 /**
  * `column` is one of a list of text values given later as one parameter (`listParameter`), so the SQL text
  * stays the same whatever the list's length: `= any($n::text[])` on PostgreSQL, `in (select value from json_each(?))` on SQLite.
  */
 export function inListParameter(db: DbOrTx, column: string): RawBuilder<boolean> {
-  return isPostgres(db) ? sql<boolean>`${sql.ref(column)} = any(${[]}::text[])` : sql<boolean>`${sql.ref(column)} in (select value from json_each(${"[]"}))`;
+  return isSqlite(db) ? sql<boolean>`${sql.ref(column)} in (select value from json_each(${"[]"}))` : sql<boolean>`${sql.ref(column)} = any(${[]}::text[])`;
 }
 
 /** The parameter for `inListParameter`: the array itself on PostgreSQL, its JSON on SQLite. */
 export function listParameter(db: DbOrTx, values: readonly string[]): unknown {
-  return isPostgres(db) ? values : JSON.stringify(values);
+  return isSqlite(db) ? JSON.stringify(values) : values;
 }

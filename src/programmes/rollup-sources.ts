@@ -1,9 +1,7 @@
 /** What a programme roll-up reads: in one statement, each live sharing partnership, its counts of published waves and summaries, and the summary its headline comes from; the latest baseline question's wave when that is another. */
-import { SqliteAdapter, sql } from "kysely";
-import type { Db } from "../db/database.ts";
+import { sql } from "kysely";
+import { type Db, isSqlite } from "../db/database.ts";
 import type { WaveSummaryInput } from "./rollup/index.ts";
-
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
  * `published_at|wave_id` of the latest summary (by publication, then id) holding the figure whose status is in

@@ -1,9 +1,9 @@
 /** Stores survey responses in groups: one transaction and a handful of statements for every response that arrives at the same moment. */
-import { type Insertable, SqliteAdapter, sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import { type Limit, hitMany, windowStartIso } from "../accounts/rate-limit.ts";
 import { BatchWriter, inTransaction, perDatabase } from "../db/batch.ts";
 import { preparedStatement } from "../db/prepared.ts";
-import type { Db, Tx } from "../db/database.ts";
+import { type Db, type Tx, isSqlite } from "../db/database.ts";
 import { type LinkContext, storeOrganisationalRatings } from "../network/respondent.ts";
 import type { Ratings } from "../network/ratings.ts";
 import type { WaveResponsesTable } from "./tables.ts";
@@ -109,7 +109,7 @@ export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[])
 
 /** The process's response writer for a database (see BatchWriter: acknowledged only after the group's commit). */
 export const responseWriter = perDatabase((db) => {
-  const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  const postgres = !isSqlite(db);
   const inTx = inTransaction(storeGroup);
   return new BatchWriter<ResponseToStore, StoreOutcome>(db, (d, items) => (postgres && !items.some((i) => i.organisational) ? storeGroupInOneStatement(d, items) : inTx(d, items)));
 });
