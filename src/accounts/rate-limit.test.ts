@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db/connect.ts";
 import { AppError } from "../errors/app-error.ts";
 import { createTestDb } from "../testing/test-db.ts";
-import { assertUnderLimit, hit } from "./rate-limit.ts";
+import { assertUnderLimit, consume, hit, release } from "./rate-limit.ts";
 
 let h: DbHandle;
 beforeEach(async () => {
@@ -33,5 +33,22 @@ describe("rate limits", () => {
     await hit(h.db, "k", limit, t0 + 60_000);
     const row = await h.db.selectFrom("rate_limits").selectAll().where("key", "=", "k").executeTakeFirstOrThrow();
     expect(Number(row.count)).toBe(1);
+  });
+});
+
+describe("reserving before the work", () => {
+  it("lets exactly max of many simultaneous reservations through", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => consume(h.db, "par", limit, t0)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(limit.max);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.every((r) => r.reason instanceof AppError && r.reason.code === "rate_limited")).toBe(true);
+  });
+  it("gives a reservation back, never below zero, and starts afresh in the next window", async () => {
+    await consume(h.db, "r", limit, t0);
+    await release(h.db, "r", limit, t0);
+    await release(h.db, "r", limit, t0);
+    for (let i = 0; i < limit.max; i++) await consume(h.db, "r", limit, t0);
+    await expect(consume(h.db, "r", limit, t0)).rejects.toBeInstanceOf(AppError);
+    await expect(consume(h.db, "r", limit, t0 + 60_000)).resolves.toBe(1);
   });
 });

@@ -44,12 +44,7 @@ export function windowStartIso(limit: Limit, now = Date.now()): string {
 export async function assertUnderLimit(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
   const start = windowStart(now, limit);
   const row = db.isTransaction ? await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst() : await counters(db as Db).load(key);
-  if (row && Date.parse(row.window_start) === start && row.count >= limit.max) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((start + limit.windowSeconds * 1000 - now) / 1000));
-    throw new AppError("rate_limited", `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
-      retryAfterSeconds,
-    });
-  }
+  if (row && Date.parse(row.window_start) === start && row.count >= limit.max) throw rateLimited(start, limit, now);
 }
 
 /** Counts one more event against the key in the current window (atomic upsert). */
@@ -76,4 +71,44 @@ export async function hitMany(db: DbOrTx, events: ReadonlyArray<{ key: string; l
       }),
     )
     .execute();
+}
+
+/**
+ * Reserves one event against the key before the work it limits is done (atomic upsert returning the new count),
+ * so simultaneous requests cannot all pass a check made before any of them was counted. Throws rate_limited
+ * (with Retry-After) when the reservation goes over the limit; the over-limit attempt stays counted.
+ */
+export async function consume(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<number> {
+  const start = windowStart(now, limit);
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: windowStartIso(limit, now), count: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+        window_start: sql<string>`excluded.window_start`,
+      }),
+    )
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  const count = Number(row.count);
+  if (count > limit.max) throw rateLimited(start, limit, now);
+  return count;
+}
+
+/** Gives back one reserved event (the attempt turned out not to count, such as a right password). */
+export async function release(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<void> {
+  await db
+    .updateTable("rate_limits")
+    .set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+    .where("key", "=", key)
+    .where("window_start", "=", windowStartIso(limit, now))
+    .execute();
+}
+
+/** The rate_limited error for a window that is used up, with the seconds until it ends. */
+export function rateLimited(start: number, limit: Limit, now: number, message = "Too many attempts"): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((start + limit.windowSeconds * 1000 - now) / 1000));
+  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
+  return new AppError("rate_limited", `${message}. Try again in ${wait}.`, { retryAfterSeconds });
 }
