@@ -19,7 +19,7 @@ export async function seedPeople(db: Db, count: number): Promise<{ actor: Actor;
     await db.insertInto("users").values(users).execute();
     await db
       .insertInto("people")
-      .values(users.map((u, i) => ({ id: newId(), partnership_id: p.id, user_id: u.id, organisation_id: orgs[(start + i) % orgs.length]!.id, role: "member" as const, job_title: null, created_by: userId, created_at: now, updated_at: now, deleted_at: null })))
+      .values(users.map((u, i) => ({ id: newId(), partnership_id: p.id, user_id: u.id, name: u.name, email: u.email, joined_at: now, organisation_id: orgs[(start + i) % orgs.length]!.id, role: "member" as const, job_title: null, created_by: userId, created_at: now, updated_at: now, deleted_at: null })))
       .execute();
   }
   return { actor, partnershipId: p.id };

@@ -11,10 +11,17 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Sign-in failures allowed per account and per client address in a window. */
+/**
+ * Sign-in limits. Guesses are reserved before the password is checked. A pair (one account from one address, or
+ * from one browser that has signed in to it before) gets 10 attempts a window and an address 50 across accounts;
+ * after 10 failures on an account from anywhere, new browsers slow to one attempt per 30 seconds for it, while its
+ * known browsers keep their own lane — so guessing from many addresses slows the owner down, never shuts them out.
+ */
 export const SIGN_IN_LIMITS = {
-  perAccount: { max: 10, windowSeconds: 15 * 60 },
+  perPair: { max: 10, windowSeconds: 15 * 60 },
   perAddress: { max: 50, windowSeconds: 15 * 60 },
+  accountFailures: { max: 10, windowSeconds: 15 * 60 },
+  slowLane: { max: 1, windowSeconds: 30 },
 } as const satisfies Record<string, Limit>;
 
 /** Survey submissions per client address (a whole team may share one NHS address). */
@@ -94,6 +101,17 @@ export async function consume(db: DbOrTx, key: string, limit: Limit, now = Date.
   const count = Number(row.count);
   if (count > limit.max) throw rateLimited(start, limit, now);
   return count;
+}
+
+/** Counts one event against the key and returns the window's count, never refusing (for thresholds such as telling the owner). */
+export async function count(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<number> {
+  return consume(db, key, { ...limit, max: Number.MAX_SAFE_INTEGER }, now);
+}
+
+/** Reads the key's count in the current window without changing it. */
+export async function peek(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<number> {
+  const row = await db.selectFrom("rate_limits").select(["count", "window_start"]).where("key", "=", key).executeTakeFirst();
+  return row && row.window_start === windowStartIso(limit, now) ? Number(row.count) : 0;
 }
 
 /** Gives back one reserved event (the attempt turned out not to count, such as a right password). */

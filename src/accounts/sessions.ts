@@ -33,6 +33,12 @@ export async function revokeAllSessions(db: DbOrTx, userId: string, exceptSecret
   await q.execute();
 }
 
+/** Ends every session (but the one kept, if any) and every API token of the user: on password change, reset and disabling. */
+export async function endSessionsAndTokens(db: DbOrTx, userId: string, keepSessionSecret?: string): Promise<void> {
+  await revokeAllSessions(db, userId, keepSessionSecret);
+  await db.updateTable("api_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+}
+
 /** The actor behind a session cookie, or undefined when it is unknown, expired, revoked or the user is disabled. */
 export async function actorFromSession(db: DbOrTx, secret: string): Promise<Actor | undefined> {
   const row = await db

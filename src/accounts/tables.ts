@@ -9,6 +9,28 @@ export interface UsersTable {
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** When the address was proven: a link sent only by mail was used, or the operator set the account up. */
+  email_proven_at: string | null;
+  /** For an account whose first password came through a link a convenor or lead held: `partnership:<id>` or `programme:<id>`. */
+  unproven_scope: string | null;
+}
+
+/** A password reset sent by mail: single use, expiring, stored hashed. */
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A browser that has signed in to the account (its cookie's secret stored hashed). */
+export interface KnownDevicesTable {
+  device_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 export interface SessionsTable {
@@ -28,6 +50,7 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 export interface RateLimitsTable {
@@ -47,5 +70,7 @@ export interface AccountTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
+  password_resets: PasswordResetsTable;
+  known_devices: KnownDevicesTable;
   instance: InstanceTable;
 }

@@ -3,10 +3,10 @@ import type { DbOrTx } from "../db/database.ts";
 import { newId, nowIso } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { UserView } from "./contracts.ts";
-import { hashPassword } from "./passwords.ts";
+import { assertPasswordFitsAccount, hashPassword } from "./passwords.ts";
 
-export function toUserView(row: { id: string; name: string; email: string; created_at: string }): UserView {
-  return { id: row.id, name: row.name, email: row.email, createdAt: row.created_at };
+export function toUserView(row: { id: string; name: string; email: string; created_at: string; email_proven_at: string | null }): UserView {
+  return { id: row.id, name: row.name, email: row.email, createdAt: row.created_at, emailProven: row.email_proven_at !== null };
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
@@ -19,18 +19,20 @@ export async function getUser(db: DbOrTx, userId: string) {
   return row;
 }
 
-/** Finds the user with this email, or creates one without a password (they set it through an invitation). */
-export async function findOrCreateUser(db: DbOrTx, name: string, email: string) {
-  const existing = await findUserByEmail(db, email);
-  if (existing) return existing;
-  const now = nowIso();
-  const row = { id: newId(), email: email.trim().toLowerCase(), name, password_hash: null, disabled_at: null, created_at: now, updated_at: now };
-  await db.insertInto("users").values(row).execute();
-  return row;
+/**
+ * How an account's address stands when it is created: proven (the operator set it up, or the person used a link
+ * sent only to that address), or unproven, scoped to the partnership or programme whose held link set its password.
+ */
+export type AddressProof = { proven: true } | { proven: false; scope: string };
+
+/** Creates an account with a password; refuses an email already in use. Setup and the CLI vouch for the address (the default). */
+export async function createUserWithPassword(db: DbOrTx, input: { name: string; email: string; password: string }, proof: AddressProof = { proven: true }) {
+  assertPasswordFitsAccount(input.password, input.email.trim().toLowerCase());
+  return insertAccount(db, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) }, proof);
 }
 
-/** Creates an account with a password (CLI and setup); refuses an email already in use. */
-export async function createUserWithPassword(db: DbOrTx, input: { name: string; email: string; password: string }) {
+/** Inserts an account whose password is already hashed (hash outside a transaction: it is slow); refuses an email already in use. */
+export async function insertAccount(db: DbOrTx, input: { name: string; email: string; passwordHash: string }, proof: AddressProof) {
   const email = input.email.trim().toLowerCase();
   if (await findUserByEmail(db, email)) {
     throw new AppError("conflict", `An account with the email ${email} already exists.`, {
@@ -42,10 +44,12 @@ export async function createUserWithPassword(db: DbOrTx, input: { name: string; 
     id: newId(),
     email,
     name: input.name.trim(),
-    password_hash: await hashPassword(input.password),
+    password_hash: input.passwordHash,
     disabled_at: null,
     created_at: now,
     updated_at: now,
+    email_proven_at: proof.proven ? now : null,
+    unproven_scope: proof.proven ? null : proof.scope,
   };
   await db.insertInto("users").values(row).execute();
   return row;

@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005-health.ts";
 import * as m0006 from "./migrations/0006-programmes.ts";
 import * as m0007 from "./migrations/0007-stored-figures.ts";
 import * as m0008 from "./migrations/0008-rollup-reads.ts";
+import * as m0009 from "./migrations/0009-account-proof.ts";
 
 /** Listed here, in order, so migrations work the same from source, tests and the CLI. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-programmes": m0006,
   "0007-stored-figures": m0007,
   "0008-rollup-reads": m0008,
+  "0009-account-proof": m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 /** Creates the demo partnership through the ordinary use cases, so it looks and audits exactly like real data. */
 import type { Actor } from "../accounts/actor.ts";
 import type { Db } from "../db/database.ts";
+import { newId, nowIso } from "../db/ids.ts";
 import { addOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { createPartnership, type PartnershipView } from "../partnerships/partnership-use-cases.ts";
 import { addPerson } from "../partnerships/people-use-cases.ts";
@@ -36,7 +37,8 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
       role: p.role,
       jobTitle: p.jobTitle,
     });
-    people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId: person.userId, email: person.email });
+    const userId = await joinAsDemoAccount(db, person.id, p.name, person.email);
+    people.push({ name: p.name, org: p.org, role: p.role, personId: person.id, userId, email: person.email });
     step(p.name);
   }
   await createDemoWaves(db, actor, partnership.id, { orgIds, people }, now);
@@ -45,4 +47,18 @@ export async function createDemoPartnership(db: Db, actor: Actor, progress: Prog
   await createDemoPressureEvents(demoRegisterContext(db, partnership.id, orgIds, people, now), now);
   step("pressure events");
   return partnership;
+}
+
+/**
+ * Demo people act in the registers, so each joins with an account of its own: invented, on a demo address the
+ * generator made (never one a user typed), with no password, so nobody can sign in as it.
+ */
+async function joinAsDemoAccount(db: Db, personId: string, name: string, email: string): Promise<string> {
+  const now = nowIso();
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto("users").values({ id, email, name, password_hash: null, disabled_at: null, created_at: now, updated_at: now, email_proven_at: null, unproven_scope: null }).execute();
+    await tx.updateTable("people").set({ user_id: id, joined_at: now }).where("id", "=", personId).execute();
+  });
+  return id;
 }

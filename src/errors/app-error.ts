@@ -13,6 +13,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "mail_not_configured"
+  | "mail_failed"
   | "internal";
 
 export const STATUS_BY_CODE = {
@@ -28,6 +30,8 @@ export const STATUS_BY_CODE = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  mail_not_configured: 503,
+  mail_failed: 502,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -44,6 +48,8 @@ export const TITLE_BY_CODE = {
   payload_too_large: "The request body is too large",
   unsupported_media_type: "Send JSON with content-type application/json",
   rate_limited: "Too many attempts",
+  mail_not_configured: "This accord sends no email",
+  mail_failed: "The email could not be sent",
   internal: "Something went wrong on our side",
 } as const satisfies Record<ErrorCode, string>;
 

@@ -82,7 +82,7 @@ export async function getHealth(db: Db, actor: Actor, partnershipId: string, opt
   const perceivedChanges: PerceivedChange[] = (perceived.sinceBaseline?.scores ?? []).flatMap((s) => (s.level === "all" && s.change.status === "released" ? [{ dimension: s.dimension, change: s.change.difference }] : []));
   const nextSteps = suggestNextSteps({ behaviour, institutions, keyPerson, warnings, quadrant, perceivedChanges });
 
-  const personName = new Map((await db.selectFrom("people").innerJoin("users", "users.id", "people.user_id").select(["people.id as id", "users.name as name"]).where("people.partnership_id", "=", partnershipId).execute()).map((p) => [p.id, p.name]));
+  const personName = new Map((await db.selectFrom("people").select(["people.id as id", "people.name as name"]).where("people.partnership_id", "=", partnershipId).execute()).map((p) => [p.id, p.name]));
   const overdue = [...institutions.decisions.overdueIds, ...institutions.procedures.overdueIds].map((id) => {
     const t = inputs.titles.get(id);
     const reviewOn = [...inputs.decisions, ...inputs.procedures].find((r) => r.id === id)?.reviewOn ?? null;

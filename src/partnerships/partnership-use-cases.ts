@@ -35,7 +35,7 @@ export async function createPartnership(db: Db, actor: Actor, input: { name: str
     const personId = newId();
     await tx
       .insertInto("people")
-      .values({ id: personId, partnership_id: row.id, user_id: actor.userId, organisation_id: null, role: "convenor", job_title: null, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null })
+      .values({ id: personId, partnership_id: row.id, user_id: actor.userId, name: actor.name, email: actor.email, joined_at: now, organisation_id: null, role: "convenor", job_title: null, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null })
       .execute();
     await recordAudit(tx, { partnershipId: row.id, actorUserId: actor.userId, action: "partnership.created", entityType: "partnership", entityId: row.id, summary: `Created the partnership “${row.name}”`, detail: { name: row.name, purpose: row.purpose } });
     await recordAudit(tx, { partnershipId: row.id, actorUserId: actor.userId, action: "person.added", entityType: "person", entityId: personId, summary: `${actor.name} joined as convenor`, detail: { role: "convenor" } });

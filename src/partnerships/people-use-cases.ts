@@ -1,7 +1,6 @@
-/** Use cases for the people of a partnership: add (find-or-create the account), list, read, update role, remove. */
+/** Use cases for the people of a partnership: add (as typed: no account is looked up or created; they join by accepting an invitation), list, read, update, remove. */
 import type { Actor } from "../accounts/actor.ts";
 import { revokeAllSessions } from "../accounts/sessions.ts";
-import { findOrCreateUser } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { newId, nowIso } from "../db/ids.ts";
@@ -13,7 +12,7 @@ import type { Role } from "./sectors.ts";
 
 export interface PersonView {
   id: string;
-  userId: string;
+  userId: string | null;
   name: string;
   email: string;
   organisationId: string | null;
@@ -21,6 +20,7 @@ export interface PersonView {
   role: Role;
   jobTitle: string | null;
   status: "active" | "invited" | "not_invited";
+  addressUnproven: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,7 +29,7 @@ function peopleQuery(db: DbOrTx, partnershipId: string) {
   const now = nowIso();
   return db
     .selectFrom("people")
-    .innerJoin("users", "users.id", "people.user_id")
+    .leftJoin("users", "users.id", "people.user_id")
     .leftJoin("organisations", (join) => join.onRef("organisations.id", "=", "people.organisation_id").on("organisations.deleted_at", "is", null))
     .select((eb) => [
       "organisations.name as organisation_name",
@@ -40,9 +40,9 @@ function peopleQuery(db: DbOrTx, partnershipId: string) {
       "people.job_title",
       "people.created_at",
       "people.updated_at",
-      "users.name",
-      "users.email",
-      "users.password_hash",
+      "people.name",
+      "people.email",
+      "users.email_proven_at",
       eb
         .exists(eb.selectFrom("invitations").select("invitations.id").whereRef("invitations.person_id", "=", "people.id").where("invitations.used_at", "is", null).where("invitations.expires_at", ">", now))
         .as("has_open_invitation"),
@@ -62,7 +62,8 @@ function view(r: Row): PersonView {
     organisationName: r.organisation_name,
     role: r.role,
     jobTitle: r.job_title,
-    status: r.password_hash ? "active" : r.has_open_invitation ? "invited" : "not_invited",
+    status: r.user_id !== null ? "active" : r.has_open_invitation ? "invited" : "not_invited",
+    addressUnproven: r.user_id !== null && r.email_proven_at === null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -83,17 +84,21 @@ async function checkOrganisation(db: DbOrTx, partnershipId: string, organisation
   }
 }
 
+/**
+ * Adds someone as the convenor typed them. No account is looked up or created, so the answer is the same whether
+ * or not the address has one; the person joins by accepting an invitation with their own account.
+ */
 export async function addPerson(db: Db, actor: Actor, partnershipId: string, input: { name: string; email: string; organisationId?: string | null | undefined; role: Role; jobTitle?: string | null | undefined }) {
   await requireMembership(db, actor, partnershipId, "convenor");
   await checkOrganisation(db, partnershipId, input.organisationId);
+  const email = input.email.trim().toLowerCase();
   return db.transaction().execute(async (tx) => {
-    const user = await findOrCreateUser(tx, input.name, input.email);
-    const existing = await tx.selectFrom("people").select("id").where("partnership_id", "=", partnershipId).where("user_id", "=", user.id).where("deleted_at", "is", null).executeTakeFirst();
-    if (existing) throw new AppError("conflict", `${input.email} is already in this partnership.`, { fields: [{ path: "email", message: "This person is already in the partnership." }] });
+    const existing = await tx.selectFrom("people").select("id").where("partnership_id", "=", partnershipId).where("email", "=", email).where("deleted_at", "is", null).executeTakeFirst();
+    if (existing) throw new AppError("conflict", `${email} is already in this partnership.`, { fields: [{ path: "email", message: "This person is already in the partnership." }] });
     const now = nowIso();
     const id = newId();
-    await tx.insertInto("people").values({ id, partnership_id: partnershipId, user_id: user.id, organisation_id: input.organisationId ?? null, role: input.role, job_title: input.jobTitle ?? null, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null }).execute();
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "person.added", entityType: "person", entityId: id, summary: `Added ${user.name} as ${input.role}`, detail: { email: user.email, role: input.role, organisationId: input.organisationId ?? null } });
+    await tx.insertInto("people").values({ id, partnership_id: partnershipId, user_id: null, name: input.name.trim(), email, joined_at: null, organisation_id: input.organisationId ?? null, role: input.role, job_title: input.jobTitle ?? null, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null }).execute();
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "person.added", entityType: "person", entityId: id, summary: `Added ${input.name.trim()} as ${input.role}`, detail: { email, role: input.role, organisationId: input.organisationId ?? null } });
     return loadPerson(tx, partnershipId, id);
   });
 }
@@ -117,20 +122,21 @@ async function assertAnotherConvenor(tx: DbOrTx, partnershipId: string, personId
   if (!others) throw new AppError("conflict", "A partnership needs at least one convenor. Make someone else convenor first.");
 }
 
-export async function updatePerson(db: Db, actor: Actor, partnershipId: string, personId: string, input: { organisationId?: string | null | undefined; role?: Role | undefined; jobTitle?: string | null | undefined }) {
+export async function updatePerson(db: Db, actor: Actor, partnershipId: string, personId: string, input: { name?: string | undefined; organisationId?: string | null | undefined; role?: Role | undefined; jobTitle?: string | null | undefined }) {
   await requireMembership(db, actor, partnershipId, "convenor");
   await checkOrganisation(db, partnershipId, input.organisationId);
   return db.transaction().execute(async (tx) => {
     const before = await loadPerson(tx, partnershipId, personId);
     if (input.role !== undefined && input.role !== "convenor" && before.role === "convenor") await assertAnotherConvenor(tx, partnershipId, personId);
     const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.organisationId !== undefined ? { organisation_id: input.organisationId } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.jobTitle !== undefined ? { job_title: input.jobTitle } : {}),
     };
     await tx.updateTable("people").set({ ...changes, updated_at: nowIso() }).where("id", "=", personId).execute();
     const roleNote = input.role !== undefined && input.role !== before.role ? ` from ${before.role} to ${input.role}` : "";
-    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: input.role !== undefined && input.role !== before.role ? "person.role_changed" : "person.updated", entityType: "person", entityId: personId, summary: `Changed ${before.name}${roleNote}`, detail: { before: { role: before.role, organisationId: before.organisationId, jobTitle: before.jobTitle }, after: changes } });
+    await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: input.role !== undefined && input.role !== before.role ? "person.role_changed" : "person.updated", entityType: "person", entityId: personId, summary: `Changed ${before.name}${roleNote}`, detail: { before: { name: before.name, role: before.role, organisationId: before.organisationId, jobTitle: before.jobTitle }, after: changes } });
     return loadPerson(tx, partnershipId, personId);
   });
 }
@@ -144,8 +150,8 @@ export async function removePerson(db: Db, actor: Actor, partnershipId: string, 
     const now = nowIso();
     await tx.updateTable("people").set({ deleted_at: now, updated_at: now }).where("id", "=", personId).execute();
     await tx.updateTable("invitations").set({ used_at: now }).where("person_id", "=", personId).where("used_at", "is", null).execute();
-    const remaining = await tx.selectFrom("people").innerJoin("partnerships", "partnerships.id", "people.partnership_id").select("people.id").where("people.user_id", "=", before.userId).where("people.deleted_at", "is", null).where("partnerships.deleted_at", "is", null).executeTakeFirst();
-    if (!remaining) await revokeAllSessions(tx, before.userId);
+    const remaining = before.userId === null ? undefined : await tx.selectFrom("people").innerJoin("partnerships", "partnerships.id", "people.partnership_id").select("people.id").where("people.user_id", "=", before.userId).where("people.deleted_at", "is", null).where("partnerships.deleted_at", "is", null).executeTakeFirst();
+    if (!remaining && before.userId !== null) await revokeAllSessions(tx, before.userId);
     await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "person.removed", entityType: "person", entityId: personId, summary: `Removed ${before.name}` });
   });
 }

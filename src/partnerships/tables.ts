@@ -22,11 +22,16 @@ export interface OrganisationsTable {
   deleted_at: string | null;
 }
 
-/** A person is a user's membership of one partnership, with a role there. */
+/** A person is someone in one partnership, with a role there; once they accept an invitation, their account's membership. */
 export interface PeopleTable {
   id: string;
   partnership_id: string;
-  user_id: string;
+  /** The account, once the person has joined; null before (adding someone never looks up or creates an account). */
+  user_id: string | null;
+  /** The name and email as the convenor typed them. */
+  name: string;
+  email: string;
+  joined_at: string | null;
   organisation_id: string | null;
   role: Role;
   job_title: string | null;
@@ -45,7 +50,13 @@ export interface InvitationsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The address the invitation was made for (the person's email then). */
+  email: string | null;
+  /** "email": the link went only to that address, so using it proves the address; "held": it was shown to the convenor. */
+  delivery: Delivery;
 }
+
+export type Delivery = "email" | "held";
 
 export interface PartnershipTables {
   partnerships: PartnershipsTable;

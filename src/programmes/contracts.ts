@@ -1,7 +1,7 @@
 /** zod contracts for programmes: leads, join codes, deletion, sharing partnerships, the roll-up and a partnership's position. */
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "../accounts/contracts.ts";
-import { safeString } from "../db/safe-text.ts";
+import { safeString, singleLine } from "../db/safe-text.ts";
 import { QuestionFigureSchema, ScoreFigureSchema } from "../surveys/results/contracts.ts";
 
 const Suppressed = z.object({ status: z.literal("suppressed"), reason: z.string().openapi({ description: "Why it is not shown; show people only “not shown”" }) });
@@ -13,7 +13,7 @@ export type ProgrammeView = z.infer<typeof ProgrammeSchema>;
 
 export const CreateProgrammeBody = z
   .strictObject({
-    name: safeString().trim().min(1, "Enter the programme's name.").max(200, "Use at most 200 characters."),
+    name: singleLine().trim().min(1, "Enter the programme's name.").max(200, "Use at most 200 characters."),
     description: safeString().trim().max(2000, "Use at most 2000 characters.").optional(),
   })
   .openapi("CreateProgrammeBody");
@@ -40,8 +40,15 @@ export const ShareBody = z
 export const ProgrammeLeadSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), addedAt: z.string() }).openapi("ProgrammeLead");
 export const SharingPartnershipSchema = z.object({ id: z.string(), name: z.string(), sharedSince: z.string() }).openapi("SharingPartnership");
 
+export const LeadInvitationSchema = z
+  .object({ id: z.string(), email: z.string().openapi({ description: "As the inviting lead typed it." }), expiresAt: z.string(), emailed: z.boolean() })
+  .openapi("ProgrammeLeadInvitation");
+export const LeadInvitationCreatedSchema = LeadInvitationSchema.extend({
+  url: z.string().nullable().openapi({ description: "The link to pass on yourself when accord sends no email; null when it was emailed." }),
+}).openapi("ProgrammeLeadInvitationCreated");
+
 export const ProgrammeDetailSchema = z
-  .object({ programme: ProgrammeSchema, leads: z.array(ProgrammeLeadSchema), partnerships: z.array(SharingPartnershipSchema) })
+  .object({ programme: ProgrammeSchema, leads: z.array(ProgrammeLeadSchema), invitations: z.array(LeadInvitationSchema), partnerships: z.array(SharingPartnershipSchema) })
   .openapi("ProgrammeDetail");
 
 export const ProgrammeListSchema = z.object({ items: z.array(ProgrammeSchema.extend({ partnershipCount: z.number().int() })) }).openapi("ProgrammeList");

@@ -5,6 +5,7 @@ import type { DbOrTx, Db } from "../db/database.ts";
 import { hashSecret, newId, newSecret, nowIso } from "../db/ids.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { ProgrammeView } from "./contracts.ts";
+import { pendingLeadInvitations } from "./lead-invitations.ts";
 import type { ProgrammesTable } from "./tables.ts";
 
 /** Join codes look like API tokens: a prefix and 144 random bits; only the SHA-256 is stored. */
@@ -123,12 +124,13 @@ export async function getProgramme(db: DbOrTx, actor: Actor, programmeId: string
   return {
     programme: programmeView(programme),
     leads: leads.map((l) => ({ userId: l.id, name: l.name, email: l.email, addedAt: l.added_at })),
+    invitations: await pendingLeadInvitations(db, programmeId),
     partnerships: await sharingPartnerships(db, programmeId),
   };
 }
 
-/** Adds an existing account as a lead (idempotent); an unknown email is a 422 on the field. */
-export async function addLead(db: Db, by: ProgrammeActor, programmeId: string, email: string): Promise<{ email: string; added: boolean }> {
+/** The operator (CLI) makes an existing account a lead directly (idempotent; an unknown email is a 422 on the field). Leads invite through `inviteLead`, which the person accepts. */
+export async function addLead(db: Db, by: "operator", programmeId: string, email: string): Promise<{ email: string; added: boolean }> {
   await requireProgramme(db, by, programmeId);
   const user = await db.selectFrom("users").select(["id", "email"]).where("email", "=", email.trim().toLowerCase()).where("disabled_at", "is", null).executeTakeFirst();
   if (!user) throw new AppError("validation_failed", "There is no account with this email; ask the operator to create one first.", { fields: [{ path: "email", message: "No account has this email." }] });

@@ -1,6 +1,7 @@
 /** HTTP routes for programmes (leads) and for a partnership sharing with them (convenor) and seeing its position (members). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../http/middleware.ts";
+import { emailBaseUrl, linkBaseUrl } from "../mail/links.ts";
 import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
 import { IdParam } from "../partnerships/contracts.ts";
 import {
@@ -9,6 +10,7 @@ import {
   CreateProgrammeBody,
   DeleteProgrammeBody,
   JoinCodeSchema,
+  LeadInvitationCreatedSchema,
   PartnershipProgrammesSchema,
   ProgrammeDetailSchema,
   ProgrammeListSchema,
@@ -19,11 +21,13 @@ import {
 } from "./contracts.ts";
 import { programmeRollup } from "./programme-rollup.ts";
 import { deleteProgramme, removeLead } from "./programme-removal.ts";
-import { addLead, createProgramme, getProgramme, listMyProgrammes, replaceJoinCode } from "./programme-use-cases.ts";
+import { inviteLead, withdrawLeadInvitation } from "./lead-invitations.ts";
+import { createProgramme, getProgramme, listMyProgrammes, replaceJoinCode } from "./programme-use-cases.ts";
 import { partnershipProgrammes, shareWithProgramme, stopSharing } from "./sharing.ts";
 
 const ProgrammeParams = z.object({ programmeId: IdParam("programmeId") });
 const LeadParams = ProgrammeParams.extend({ userId: IdParam("userId") });
+const LeadInvitationParams = ProgrammeParams.extend({ invitationId: IdParam("invitationId") });
 const PartnershipParams = z.object({ partnershipId: IdParam("partnershipId") });
 const ShareParams = PartnershipParams.extend({ programmeId: IdParam("programmeId") });
 const security = cookieAuth;
@@ -48,13 +52,20 @@ programmeRoutes.openapi(
 );
 
 programmeRoutes.openapi(
-  createRoute({ method: "post", path: "/programmes/{programmeId}/leads", tags, security, summary: "Add a lead by the email of an existing account (leads only)", request: { params: ProgrammeParams, ...jsonBody(AddLeadBody) }, responses: { 200: json(ProgrammeDetailSchema, "The programme with its leads"), ...commonErrors } }),
+  createRoute({ method: "post", path: "/programmes/{programmeId}/leads", tags, security, summary: "Invite someone to lead the programme by email (leads only); they become a lead when they accept. The answer is the same whether or not the address has an account", request: { params: ProgrammeParams, ...jsonBody(AddLeadBody) }, responses: { 201: json(LeadInvitationCreatedSchema, "The invitation (its link when accord sends no email)"), 502: commonErrors[422], ...commonErrors } }),
   async (c) => {
-    const db = c.get("deps").db;
-    const actor = requireActor(c);
-    const { programmeId } = c.req.valid("param");
-    await addLead(db, actor, programmeId, c.req.valid("json").email);
-    return c.json(await getProgramme(db, actor, programmeId), 200);
+    const { db, mailer, config } = c.get("deps");
+    const links = { baseUrl: linkBaseUrl(c), emailBaseUrl: emailBaseUrl(c), mailConfigured: config.smtp !== undefined };
+    return c.json(await inviteLead(db, mailer, requireActor(c), c.req.valid("param").programmeId, c.req.valid("json").email, links), 201);
+  },
+);
+
+programmeRoutes.openapi(
+  createRoute({ method: "delete", path: "/programmes/{programmeId}/lead-invitations/{invitationId}", tags, security, summary: "Withdraw an open invitation to lead (leads only)", request: { params: LeadInvitationParams }, responses: { ...noContent, ...commonErrors } }),
+  async (c) => {
+    const p = c.req.valid("param");
+    await withdrawLeadInvitation(c.get("deps").db, requireActor(c), p.programmeId, p.invitationId);
+    return c.body(null, 204);
   },
 );
 

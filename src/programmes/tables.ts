@@ -16,6 +16,19 @@ export interface ProgrammeLeadsTable {
   added_at: string;
 }
 
+/** An invitation to lead a programme, made by a lead (or the operator) for an email address; accepted by that account. */
+export interface ProgrammeLeadInvitationsTable {
+  id: string;
+  programme_id: string;
+  email: string;
+  token_hash: string;
+  delivery: "email" | "held";
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ProgrammePartnershipsTable {
   programme_id: string;
   partnership_id: string;
@@ -50,6 +63,7 @@ export interface WaveSummariesTable {
 export interface ProgrammeTables {
   programmes: ProgrammesTable;
   programme_leads: ProgrammeLeadsTable;
+  programme_lead_invitations: ProgrammeLeadInvitationsTable;
   programme_partnerships: ProgrammePartnershipsTable;
   wave_summaries: WaveSummariesTable;
 }

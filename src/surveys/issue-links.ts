@@ -28,11 +28,11 @@ export async function issueLinks(db: Db, mailer: Mailer, actor: Actor, partnersh
   const partnership = await db.selectFrom("partnerships").select("name").where("id", "=", partnershipId).executeTakeFirstOrThrow();
   let q = db
     .selectFrom("people")
-    .innerJoin("users", "users.id", "people.user_id")
-    .select(["people.id", "users.name", "users.email", "users.disabled_at"])
+    .leftJoin("users", "users.id", "people.user_id")
+    .select(["people.id", "people.name", "people.email", "users.disabled_at"])
     .where("people.partnership_id", "=", partnershipId)
     .where("people.deleted_at", "is", null)
-    .orderBy("users.name");
+    .orderBy("people.name");
   if (personIds) q = q.where("people.id", "in", personIds.length ? personIds : ["-"]);
   const people = await q.execute();
   const known = new Set(people.map((p) => p.id));

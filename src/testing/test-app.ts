@@ -66,6 +66,12 @@ export class TestClient {
   }
 }
 
+/** Mail settings for tests that want accord to send mail (links then go by email only, built on PUBLIC_URL). */
+export const MAIL_ON: Partial<Config> = {
+  publicUrl: ORIGIN,
+  smtp: { host: "127.0.0.1", port: 2525, secure: false, user: undefined, pass: undefined, from: "accord <accord@example.org>" },
+};
+
 export class CapturingMailer implements Mailer {
   sent: OutgoingMail[] = [];
   async send(mail: OutgoingMail): Promise<boolean> {
@@ -82,14 +88,38 @@ export interface TestContext {
   anonymous: () => TestClient;
   /** A user with a password and a live session (created directly, skipping the sign-in route). */
   user: (name: string, email?: string) => Promise<{ client: TestClient; userId: string; email: string; password: string }>;
+  /**
+   * Adds a person as a convenor would and has the given account accept the invitation: how an existing account
+   * joins a partnership. Answers like the add (201 and the person, now active), or the first refusal on the way.
+   */
+  addMember: (convenor: TestClient, partnershipIdOrBase: string, body: Record<string, unknown>, joiner: TestClient) => Promise<TestResponse>;
   close: () => Promise<void>;
 }
 
-export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+/** The token at the end of an invitation link. */
+export function invitationToken(url: string): string {
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+async function addMember(convenor: TestClient, partnershipIdOrBase: string, body: Record<string, unknown>, joiner: TestClient): Promise<TestResponse> {
+  const base = partnershipIdOrBase.startsWith("/") ? partnershipIdOrBase : `/api/v1/partnerships/${partnershipIdOrBase}`;
+  const added = await convenor.post(`${base}/people`, body);
+  if (added.status !== 201) return added;
+  const invited = await convenor.post(`${base}/people/${added.body.id}/invitations`);
+  if (invited.status !== 201) return invited;
+  if (typeof invited.body.url !== "string") throw new Error("addMember needs a held link (no mail configured in this test context)");
+  const accepted = await joiner.post(`/api/v1/invitations/${invitationToken(invited.body.url)}/accept`, {});
+  if (accepted.status !== 200) return accepted;
+  const person = await convenor.get(`${base}/people/${added.body.id}`);
+  return { ...person, status: 201 };
+}
+
+/** `opts.mailer` replaces the capturing mailer (for tests that speak SMTP to a real server). */
+export async function createTestContext(overrides: Partial<Config> = {}, opts: { mailer?: Mailer } = {}): Promise<TestContext> {
   const handle = await createTestDb();
   const mailer = new CapturingMailer();
   const config = { ...loadConfig({}), ...overrides };
-  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, mailer };
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, mailer: opts.mailer ?? mailer };
   const app = createApp(deps, { webDist: "/nonexistent" });
   let n = 0;
   return {
@@ -105,6 +135,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       const { secret } = await createSession(handle.db, row.id);
       return { client: new TestClient(app, { cookie: secret }), userId: row.id, email: address, password };
     },
+    addMember,
     close: () => handle.close(),
   };
 }
