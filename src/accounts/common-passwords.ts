@@ -25,9 +25,10 @@ export function isCommonPassword(password: string): boolean {
   return variants(password).some((v) => words.has(v));
 }
 
-/** True when the password is the email address, or its part before the @, with or without digits and symbols around it. */
+/** True when the password is the email address, or its part before the @, whatever the case, dots and dashes, with or without digits and symbols around it. */
 export function isMadeOfEmail(password: string, email: string): boolean {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   const address = email.trim().toLowerCase();
-  const local = address.split("@")[0] ?? "";
-  return variants(password).some((v) => v === address || (local.length >= 3 && v === local.replace(/[\d\W_]+$/u, "")) || v === local);
+  const local = letters((address.split("@")[0] ?? "").replace(/[\d\W_]+$/u, ""));
+  return variants(password).some((v) => v === address || letters(v) === letters(address) || (local.length >= 3 && letters(v) === local));
 }

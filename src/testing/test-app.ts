@@ -32,7 +32,7 @@ export class TestClient {
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     const h: Record<string, string> = { origin: ORIGIN, ...headers };
-    if (this.cookie) h["cookie"] = `${SESSION_COOKIE}=${this.cookie}`;
+    if (this.cookie) h["cookie"] = [headers["cookie"], `${SESSION_COOKIE}=${this.cookie}`].filter(Boolean).join("; ");
     if (this.bearer) h["authorization"] = `Bearer ${this.bearer}`;
     let payload: string | undefined;
     if (body !== undefined) {
@@ -118,7 +118,9 @@ async function addMember(convenor: TestClient, partnershipIdOrBase: string, body
 export async function createTestContext(overrides: Partial<Config> = {}, opts: { mailer?: Mailer } = {}): Promise<TestContext> {
   const handle = await createTestDb();
   const mailer = new CapturingMailer();
-  const config = { ...loadConfig({}), ...overrides };
+  // Test apps leave the per-account limits on expensive routes off unless asked (`{ expensiveLimits: true }`): the
+  // cross-cutting tests make hundreds of reports and imports as one account, and src/limits tests the limits themselves.
+  const config = { ...loadConfig({}), expensiveLimits: false, ...overrides };
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, mailer: opts.mailer ?? mailer };
   const app = createApp(deps, { webDist: "/nonexistent" });
   let n = 0;
