@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../src/accounts/api-tokens.ts";
 import { createSession } from "../src/accounts/sessions.ts";
 import type { Db } from "../src/db/database.ts";
-import { newSecret } from "../src/db/ids.ts";
+import { hashSecret, newSecret } from "../src/db/ids.ts";
+import { noMailer } from "../src/mail/mailer.ts";
+import { inviteLead } from "../src/programmes/lead-invitations.ts";
 import { TestClient, createTestContext, type TestContext, type TestResponse } from "../src/testing/test-app.ts";
 import { testDialect } from "../src/testing/test-db.ts";
 import { instrumentItems, latestInstrument } from "../src/surveys/instruments/registry.ts";
@@ -57,6 +59,11 @@ const STATIC_MATRIX = {
   // Valid credentials are the credential; a signed-in caller may sign in again (the old session is rotated).
   "POST /api/v1/auth/sign-in": everyone(200),
   "POST /api/v1/auth/sign-out": everyone(204),
+  // The matrix's accord sends no email, so asking for a reset link is refused alike for everyone (mail: password-reset.test.ts).
+  "POST /api/v1/auth/password-reset": everyone(503),
+  // The reset link is the credential (the fixture makes one for an account of its own).
+  "GET /api/v1/auth/password-reset/:token": everyone(200),
+  "POST /api/v1/auth/password-reset/:token": everyone(200),
 
   "GET /api/v1/me": signedIn(200),
   "POST /api/v1/me/password": signedIn(204),
@@ -90,7 +97,8 @@ const STATIC_MATRIX = {
 
   // The token in the link is the credential: whoever holds it may read and accept it.
   "GET /api/v1/invitations/:token": everyone(200),
-  "POST /api/v1/invitations/:token/accept": everyone(200),
+  // The subject has no account: a new one is made with a password; signed-in callers are other addresses and are refused.
+  "POST /api/v1/invitations/:token/accept": { ...everyone(403), anonymous: 200 },
 
   "GET /api/v1/partnerships/:partnershipId/waves": memberRead,
   "POST /api/v1/partnerships/:partnershipId/waves": convenorOnly(201),
@@ -147,7 +155,8 @@ const STATIC_MATRIX = {
   "POST /api/v1/programmes": signedIn(201),
   "GET /api/v1/programmes": signedIn(200),
   "GET /api/v1/programmes/:programmeId": leadOnly(200),
-  "POST /api/v1/programmes/:programmeId/leads": leadOnly(200),
+  "POST /api/v1/programmes/:programmeId/leads": leadOnly(201),
+  "DELETE /api/v1/programmes/:programmeId/lead-invitations/:invitationId": leadOnly(204),
   "POST /api/v1/programmes/:programmeId/join-code": leadOnly(201),
   // Removing the fixture's second lead, and deleting the programme (its name typed as confirmation).
   "DELETE /api/v1/programmes/:programmeId/leads/:userId": leadOnly(204),
@@ -192,6 +201,8 @@ const WEB_UI_ROUTES = new Set(["GET /assets/:file{.+}", "GET /*"]);
 const REVEALS_TO_TOKEN_HOLDER = new Set<string>([
   "GET /api/v1/invitations/:token",
   "POST /api/v1/invitations/:token/accept",
+  "GET /api/v1/auth/password-reset/:token",
+  "POST /api/v1/auth/password-reset/:token",
   "GET /api/v1/respond/:linkToken",
 ] satisfies StaticKey[]);
 
@@ -249,6 +260,10 @@ interface Fixture {
   subjectPersonId: string;
   subjectEmail: string;
   invitationToken: string;
+  /** A live password reset link for `resettee`. */
+  resetToken: string;
+  /** An open invitation to lead the fixture's programme. */
+  leadInvitationId: string;
   /** Made on first use: only the wave routes need them. */
   waves: () => Promise<Waves>;
   /** Register entries, made on first use through the use cases; renewed (without a new partnership) after a register write succeeds. */
@@ -273,6 +288,8 @@ const accounts = {} as Record<SignedInRole, Account>;
 let convenorActor: Actor;
 /** A second lead of every fixture programme (no role of its own), so removing a lead can succeed. */
 let coLead: Account;
+/** An account of no role whose password the fixture's reset link sets. */
+let resettee: Account;
 
 function servedRoutes(c: TestContext): string[] {
   const keys = c.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`);
@@ -322,8 +339,8 @@ async function buildFixture(): Promise<Fixture> {
   const org = ok(await convenor.post(`${base}/organisations`, { name: organisationName, sector: "housing" }), "add organisation");
   const partnerOrganisationName = `Partner Org ${tag}`;
   const partner = ok(await convenor.post(`${base}/organisations`, { name: partnerOrganisationName, sector: "education" }), "add partner organisation");
-  ok(await convenor.post(`${base}/people`, { name: "Viewer", email: accounts.viewer.email, role: "viewer" }), "add viewer");
-  ok(await convenor.post(`${base}/people`, { name: "Member", email: accounts.member.email, role: "member", organisationId: org.body.id }), "add member");
+  ok(await ctx.addMember(convenor, p.body.id, { name: "Viewer", email: accounts.viewer.email, role: "viewer" }, await freshClient("viewer")), "viewer joins");
+  ok(await ctx.addMember(convenor, p.body.id, { name: "Member", email: accounts.member.email, role: "member", organisationId: org.body.id }, await freshClient("member")), "member joins");
   const subjectEmail = `subject.${tag.toLowerCase()}@example.org`;
   const subject = ok(await convenor.post(`${base}/people`, { name: "Subject Person", email: subjectEmail, role: "member" }), "add subject");
   const invitation = ok(await convenor.request("POST", `${base}/people/${subject.body.id}/invitations`), "invite subject");
@@ -333,6 +350,10 @@ async function buildFixture(): Promise<Fixture> {
   const programme = await createProgramme(ctx.handle.db, { userId: accounts.programmeLead.userId }, { name: `Programme ${tag}` });
   await shareWithProgramme(ctx.handle.db, convenorActor, p.body.id, programme.joinCode);
   await addLead(ctx.handle.db, "operator", programme.programme.id, coLead.email);
+  const leadActor: Actor = { userId: accounts.programmeLead.userId, name: "Lead", email: accounts.programmeLead.email, via: "session" };
+  const leadInvitation = await inviteLead(ctx.handle.db, noMailer, leadActor, programme.programme.id, `invitee.${tag.toLowerCase()}@example.org`, { baseUrl: "http://localhost", emailBaseUrl: undefined, mailConfigured: false });
+  const resetToken = newSecret(32);
+  await ctx.handle.db.insertInto("password_resets").values({ id: newSecret(16), user_id: resettee.userId, token_hash: hashSecret(resetToken), created_at: new Date().toISOString(), expires_at: "2999-01-01T00:00:00.000Z", used_at: null }).execute();
   let waves: Promise<Waves> | undefined;
   let pressureEvent: Promise<string> | undefined;
   const entrySecret = `Secret entry ${tag}`;
@@ -350,6 +371,8 @@ async function buildFixture(): Promise<Fixture> {
     subjectPersonId: subject.body.id,
     subjectEmail,
     invitationToken,
+    resetToken,
+    leadInvitationId: leadInvitation.id,
     entries: new Map(),
     entrySecret,
     programmeId: programme.programme.id,
@@ -425,7 +448,9 @@ async function paramValue(name: string, role: Role, f: Fixture, key: string): Pr
     case "personId":
       return f.subjectPersonId;
     case "token":
-      return f.invitationToken;
+      return key.includes("/password-reset/") ? f.resetToken : f.invitationToken;
+    case "invitationId":
+      return f.leadInvitationId;
     case "asset":
       return "swagger-ui.css";
     case "tokenId": {
@@ -490,7 +515,11 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
     case "PATCH /api/v1/partnerships/:partnershipId/people/:personId":
       return { jobTitle: "Programme lead" };
     case "POST /api/v1/invitations/:token/accept":
-      return { password: "a brand new password" };
+      return role === "anonymous" ? { password: "a brand new password" } : {};
+    case "POST /api/v1/auth/password-reset":
+      return { email: me.email };
+    case "POST /api/v1/auth/password-reset/:token":
+      return { password: PASSWORD };
     case "POST /api/v1/partnerships/:partnershipId/waves":
       return { name: "Follow-up", instrumentKey: "pulse", opensOn: "2026-06-01", closesOn: "2026-06-30" };
     case "PATCH /api/v1/partnerships/:partnershipId/waves/:waveId":
@@ -507,7 +536,6 @@ function bodyFor(key: string, role: Role, f: Fixture): unknown {
       return { label: "Changed by the matrix", endsOn: "2026-04-30" };
     case "POST /api/v1/programmes":
       return { name: "A new programme", description: "Made by the matrix" };
-    // Naming an existing lead changes nothing, whoever asks.
     case "POST /api/v1/programmes/:programmeId/leads":
       return { email: accounts.programmeLead.email };
     case "POST /api/v1/partnerships/:partnershipId/programmes":
@@ -627,6 +655,8 @@ beforeAll(async () => {
   }
   const co = await ctx.user("Co Lead");
   coLead = { userId: co.userId, email: co.email };
+  const r = await ctx.user("Resettee");
+  resettee = { userId: r.userId, email: r.email };
   const other = await freshClient("otherConvenor");
   ok(await other.post("/api/v1/partnerships", { name: "Someone Else's Partnership", purpose: "" }), "other partnership");
 });
