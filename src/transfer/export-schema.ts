@@ -21,7 +21,8 @@ export const ROWS = {
   people: z.strictObject({
     id,
     partnership_id: id,
-    user_id: id,
+    /** The person's account once they joined; null for someone added and not (yet) joined. */
+    user_id: id.nullable(),
     organisation_id: id.nullable(),
     role: z.enum(["convenor", "member", "viewer"]),
     job_title: text.nullable(),
@@ -29,6 +30,10 @@ export const ROWS = {
     created_at: time,
     updated_at: time,
     deleted_at: time.nullable(),
+    /** As the convenor typed them; files written before people kept their own name and email lack them (the account's are used). */
+    name: text.optional(),
+    email: z.string().min(3).max(320).optional(),
+    joined_at: time.nullable().optional(),
   }),
   waves: z.strictObject({
     id,

@@ -41,7 +41,7 @@ function registerCsv(doc: ExportDocument, key: (typeof REGISTER_KEYS)[number]): 
   const emails = new Map(doc.users.map((u) => [u.id, u.email]));
   const names: Lookup = {
     organisations: new Map(doc.organisations.map((o) => [o.id, o.name])),
-    people: new Map(doc.people.map((p) => [p.id, emails.get(p.user_id) ?? p.id])),
+    people: new Map(doc.people.map((p) => [p.id, p.email ?? (p.user_id === null ? undefined : emails.get(p.user_id)) ?? p.id])),
     entries: new Map(doc.register_entries.map((e) => [e.id, e.title])),
   };
   const signUps = key === "ways-of-working";

@@ -109,6 +109,18 @@ async function requireEmpty(db: Db | Tx): Promise<void> {
   }
 }
 
+/** People as stored: files from before people kept their own name and email take their account's (and count as joined). */
+function peopleRows(doc: ReturnType<typeof parseExport>) {
+  const users = new Map(doc.users.map((u) => [u.id, u]));
+  return doc.people.map((p) => {
+    const account = p.user_id === null ? undefined : users.get(p.user_id);
+    const name = p.name ?? account?.name;
+    const email = p.email ?? account?.email;
+    if (name === undefined || email === undefined) throw new AppError("validation_failed", `Person ${p.id} has no name or email, and no account to take them from.`);
+    return { ...p, name, email, joined_at: p.joined_at === undefined ? (p.user_id === null ? null : p.created_at) : p.joined_at };
+  });
+}
+
 export async function importPartnership(db: Db, text: string, progress: (label: string) => void = () => {}): Promise<ImportSummary> {
   const doc = parseExport(text);
   await requireEmpty(db);
@@ -118,7 +130,7 @@ export async function importPartnership(db: Db, text: string, progress: (label: 
     await insertRows(tx, "users", doc.users.map((u) => ({ ...u, password_hash: null })));
     await insertRows(tx, "partnerships", [doc.partnership]);
     await insertRows(tx, "organisations", doc.organisations);
-    await insertRows(tx, "people", doc.people);
+    await insertRows(tx, "people", peopleRows(doc));
     progress("waves and published figures");
     await insertRows(tx, "waves", doc.waves);
     await insertRows(tx, "wave_nominees", doc.wave_nominees);
