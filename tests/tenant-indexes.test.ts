@@ -28,6 +28,7 @@ const TENANT: Record<string, string[]> = {
   programmes: ["id"],
   programme_leads: ["programme_id"],
   programme_partnerships: ["programme_id", "partnership_id"],
+  programme_lead_invitations: ["programme_id"],
 };
 
 /** Indexes of tenant tables that do not start with the tenant key: each serves a point lookup by a globally unique key. */
@@ -50,10 +51,12 @@ const POINT_LOOKUPS: Record<string, string> = {
   "wave_summaries(wave_id)": "primary key (the wave is inside one partnership)",
   "programmes(join_code_hash)": "joining a programme by its code (a secret)",
   "programme_leads(user_id,programme_id)": "a lead's own programmes",
+  "programme_lead_invitations(id)": "primary key",
+  "programme_lead_invitations(token_hash)": "opening an invitation link (a 256-bit secret)",
 };
 
 /** Shared by every partnership (reference tables on Citus). */
-const REFERENCE = ["users", "sessions", "api_tokens", "rate_limits", "instance", "partnerships", "kysely_migration", "kysely_migration_lock"];
+const REFERENCE = ["users", "sessions", "api_tokens", "rate_limits", "instance", "password_resets", "known_devices", "partnerships", "kysely_migration", "kysely_migration_lock"];
 
 interface IndexRow {
   table: string;

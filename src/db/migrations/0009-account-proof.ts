@@ -78,7 +78,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("people_user_idx").on("people").column("user_id").execute();
   await db.schema.createIndex("people_one_live_membership").on("people").columns(["partnership_id", "user_id"]).unique().where(sqlRef("deleted_at"), "is", null).execute();
   await db.schema.createIndex("people_one_live_email").on("people").columns(["partnership_id", "email"]).unique().where(sqlRef("deleted_at"), "is", null).execute();
-  await db.schema.createIndex("people_by_email").on("people").column("email").execute();
 
   // Invitations: the address they were made for, and whether the link went by mail only or was handed to the convenor.
   await db.schema.alterTable("invitations").addColumn("email", "text").execute();
