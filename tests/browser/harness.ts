@@ -44,16 +44,20 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `node bin/accord.js serve` on a free port with a fresh data folder; resolves once /healthz answers 200. */
-export async function startServer(): Promise<Server> {
+/**
+ * Starts `node bin/accord.js serve` on a free port with a fresh data folder; resolves once /healthz answers 200.
+ * `extraEnv` gets the server's URL and may add settings, such as SMTP_* and PUBLIC_URL for a test mail server.
+ */
+export async function startServer(extraEnv: (url: string) => Record<string, string> = () => ({})): Promise<Server> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(PORT|HOST|DATA_DIR|DATABASE_URL|PUBLIC_URL|TRUST_PROXY|SMTP_\w+)$/.test(key)) delete env[key];
   }
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin", "accord.js"), "serve"], {
     cwd: ROOT,
-    env: { ...env, NO_COLOR: "1", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: tempDir("accord-browser-data-") },
+    env: { ...env, NO_COLOR: "1", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: tempDir("accord-browser-data-"), ...extraEnv(url) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -67,7 +71,6 @@ export async function startServer(): Promise<Server> {
     clearTimeout(timer);
   };
 
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`accord serve exited before it was ready:\n${output}`);

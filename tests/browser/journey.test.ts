@@ -11,6 +11,8 @@ const ORGANISATIONS = [
 ];
 const DEMO = "Riverside Integrated Care Partnership (demo)";
 const INVITEE = { name: "Bea Member", email: "bea@example.org", password: "bea's long password" };
+/** How the convenor first types Bea's name; they correct it in the table afterwards. */
+const TYPO = "Bea Membr";
 
 let server: Server;
 const browsers: { context: BrowserContext; page: Page; problems: string[] }[] = [];
@@ -122,24 +124,31 @@ describe("first run to an invited member", () => {
     const addForm = await visible(convenor.getByRole("region", { name: "Add a person" }));
     const organisation = addForm.getByLabel("Organisation", { exact: true });
     await expect.poll(() => organisation.locator("option").count()).toBe(ORGANISATIONS.length + 1);
-    await addForm.getByLabel("Name", { exact: true }).fill(INVITEE.name);
+    await addForm.getByLabel("Name", { exact: true }).fill(TYPO);
     await addForm.getByLabel("Email address").fill(INVITEE.email);
     await organisation.selectOption({ label: ORGANISATIONS[1]!.name });
     await addForm.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
     await addForm.getByRole("button", { name: "Add person" }).click();
-    await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}.*${ORGANISATIONS[1]!.name}.*Member`) }));
+    await visible(convenor.getByRole("row", { name: new RegExp(`${TYPO}.*${ORGANISATIONS[1]!.name}.*Member`) }));
 
-    await convenor.getByRole("button", { name: `Invite ${INVITEE.name}` }).click();
-    const link = await visible(convenor.getByLabel(`Invitation link for ${INVITEE.name}`));
+    await convenor.getByRole("button", { name: `Invite ${TYPO}` }).click();
+    // This accord sends no email: the link is shown, with who may have it.
+    const ready = await visible(convenor.getByRole("region", { name: "Success" }).filter({ hasText: `Invitation ready for ${TYPO}` }));
+    await visible(ready.getByText("It works once, for 7 days"));
+    await visible(ready.getByText(`so send it only to ${TYPO}`));
+    const link = await visible(convenor.getByLabel(`Invitation link for ${TYPO}`));
     inviteUrl = await link.inputValue();
     expect(inviteUrl).toMatch(new RegExp(`^${server.url}/invite/\\S+$`));
     await expectAccessible(convenor, "people");
   });
 
-  it("changes the person's organisation and job title", async () => {
-    await convenor.getByRole("button", { name: `Change details for ${INVITEE.name}` }).click();
-    const edit = await visible(convenor.getByRole("form", { name: `Change details for ${INVITEE.name}` }));
-    await expect.poll(() => isFocused(edit.getByLabel("Organisation"))).toBe(true);
+  it("corrects the person's name, and changes their organisation and job title", async () => {
+    await convenor.getByRole("button", { name: `Change details for ${TYPO}` }).click();
+    const edit = await visible(convenor.getByRole("form", { name: `Change details for ${TYPO}` }));
+    const name = edit.getByLabel("Name", { exact: true });
+    await expect.poll(() => isFocused(name)).toBe(true);
+    expect(await name.inputValue()).toBe(TYPO);
+    await name.fill(INVITEE.name);
     await edit.getByLabel("Organisation").selectOption({ label: ORGANISATIONS[0]!.name });
     await edit.getByLabel("Job title (optional)").fill("Discharge lead");
     await expectAccessible(convenor, "people, changing details");
@@ -148,13 +157,17 @@ describe("first run to an invited member", () => {
     await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}\\s*Discharge lead.*${ORGANISATIONS[0]!.name}.*Member`) }));
   });
 
-  it("lets the invitee, in a separate browser, set a password and land on the partnership read-only", async () => {
+  it("lets the invitee, in a separate browser, create an account with a password and land on the partnership read-only", async () => {
     await invitee.goto(inviteUrl);
     await visible(invitee.getByRole("heading", { name: `Join ${PARTNERSHIP}`, level: 1 }));
     await expectAccessible(invitee, "invite");
 
-    await invitee.getByLabel("Choose a password").fill(INVITEE.password);
-    await invitee.getByRole("button", { name: "Accept and join" }).click();
+    // Not signed in: both ways are offered, whether or not the address has an account.
+    await visible(invitee.getByRole("region", { name: "I already use accord" }).getByRole("link", { name: "Sign in to accept" }));
+    const newcomer = await visible(invitee.getByRole("region", { name: "I’m new to accord" }));
+    expect(await newcomer.getByLabel("Your name").inputValue()).toBe(INVITEE.name);
+    await newcomer.getByLabel("Choose a password").fill(INVITEE.password);
+    await newcomer.getByRole("button", { name: "Create account and join" }).click();
     await visible(invitee.getByRole("heading", { name: PARTNERSHIP, exact: true, level: 1 }));
     expect(invitee.url()).toMatch(/\/partnerships\/[^/]+$/);
     await visible(invitee.getByText("Your role:").getByText("Member"));
@@ -183,6 +196,31 @@ describe("first run to an invited member", () => {
     await visible(invitee.getByRole("heading", { name: "Your partnerships", level: 1 }));
     expect(new URL(invitee.url()).pathname).toBe("/");
     await visible(invitee.getByRole("link", { name: PARTNERSHIP }));
+  });
+
+  it("tells the invitee their address is not proven, and that this accord sends no email; API tokens can expire", async () => {
+    await invitee.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
+    const unproven = await visible(invitee.getByRole("region", { name: "Your email address has not been proven" }));
+    await unproven.getByRole("button", { name: `Email a link to ${INVITEE.email}` }).click();
+    const notice = await visible(unproven.getByRole("alert").filter({ hasText: "This accord does not send email" }));
+    await expect.poll(() => isFocused(notice)).toBe(true);
+    await visible(invitee.getByText(/signs you out of every other browser and stops all your API tokens working/));
+
+    await invitee.getByLabel("Token name").fill("Report script");
+    await invitee.getByLabel("Stops working after (days, optional)").fill("400");
+    await invitee.getByRole("button", { name: "Create token" }).click();
+    await visible(invitee.getByRole("alert").getByRole("link", { name: "Enter a number of days from 1 to 366, or leave it empty" }));
+    await invitee.getByLabel("Stops working after (days, optional)").fill("30");
+    await invitee.getByRole("button", { name: "Create token" }).click();
+    await visible(invitee.getByRole("region", { name: "Success" }).getByText(/It works until/));
+    const row = await visible(invitee.getByRole("row", { name: /Report script/ }));
+    expect(await row.getByRole("cell").nth(4).textContent()).not.toBe("Never");
+    await expectAccessible(invitee, "account, address not proven");
+
+    await convenor.reload();
+    await visible(convenor.getByRole("row", { name: new RegExp(`${INVITEE.name}.*Active.*Address not proven`) }));
+    await visible(convenor.getByText(/Address not proven: they joined through an invitation link passed on by hand/));
+    await expectAccessible(convenor, "people, address not proven");
   });
 
 });

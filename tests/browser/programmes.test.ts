@@ -169,14 +169,36 @@ describe("the lead reads the roll-up", () => {
     await expectAccessible(lead, "programme sorted");
   });
 
-  it("adds a lead by email and makes a new join code", async () => {
+  it("invites a lead, who accepts; withdraws another invitation; makes a new join code", async () => {
     const leads = lead.getByRole("region", { name: "Leads" });
-    await leads.getByRole("button", { name: "Add lead" }).click();
+    const invite = leads.getByRole("button", { name: "Invite", exact: true });
+    await invite.click();
     await visible(leads.getByRole("alert").filter({ hasText: "There is a problem" }));
-    await leads.getByLabel("Add a lead").fill("dana@example.org");
-    await leads.getByRole("button", { name: "Add lead" }).click();
-    await visible(leads.getByText("dana@example.org is now a lead"));
+    await leads.getByLabel("Invite a lead").fill("dana@example.org");
+    await invite.click();
+    // This accord sends no email: the link is shown to pass on, with who may have it.
+    const ready = await visible(leads.getByRole("region", { name: "Success" }).filter({ hasText: "Invitation ready for dana@example.org" }));
+    await visible(ready.getByText(/send it only to that person/));
+    const url = await ready.getByLabel("Invitation link for dana@example.org").inputValue();
+    const pending = leads.getByRole("list", { name: "Invited, not yet accepted" });
+    await visible(pending.getByRole("listitem").filter({ hasText: "dana@example.org" }));
+    expect(await leads.getByRole("listitem").filter({ hasText: "Dana Convenor" }).count(), "not a lead before accepting").toBe(0);
+    await expectAccessible(lead, "programme with an invitation to lead");
+
+    await convenor.goto(url);
+    await visible(convenor.getByRole("heading", { name: `Become a lead of ${PROGRAMME}`, level: 1 }));
+    await expectAccessible(convenor, "invitation to lead, signed in");
+    await convenor.getByRole("button", { name: "Accept and become a lead" }).click();
+    await visible(convenor.getByRole("heading", { name: PROGRAMME, level: 1 }));
+
+    await leads.getByLabel("Invite a lead").fill("nobody@example.org");
+    await invite.click();
+    await visible(leads.getByRole("region", { name: "Success" }).filter({ hasText: "Invitation ready for nobody@example.org" }));
     await visible(leads.getByRole("listitem").filter({ hasText: "Dana Convenor" }));
+    await pending.getByRole("button", { name: "Withdraw the invitation for nobody@example.org" }).click();
+    await pending.getByRole("button", { name: "Yes, withdraw" }).click();
+    await visible(leads.getByRole("region", { name: "Success" }).getByText("Invitation for nobody@example.org withdrawn: its link no longer works"));
+    await expect.poll(() => pending.count()).toBe(0);
     await lead.getByRole("button", { name: /^Make a new join code/ }).click();
     await lead.getByRole("button", { name: "Yes, make a new code" }).click();
     const box = await visible(lead.getByRole("region", { name: "New join code" }));

@@ -112,12 +112,15 @@ try {
   await page.click("main >> button:has-text('Sign in')");
   await page.waitForSelector(".error-summary:has-text('Email or password is not right')");
   await check("10-sign-in-error");
+  await page.click("text=Forgot your password?");
+  await page.waitForSelector("h1:has-text('Forgot your password?')");
+  await check("10b-forgot-password");
 
   await page.goto(inviteUrl);
   await page.waitForSelector("h1:has-text('Join North Shire ICP')");
   await check("11-invite");
   await page.fill("#invite-password", "bea's long password");
-  await page.click("button:has-text('Accept and join')");
+  await page.click("button:has-text('Create account and join')");
   await page.waitForSelector("h1:has-text('North Shire ICP')");
   await tab("People");
   await page.waitForSelector("table");

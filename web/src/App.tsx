@@ -1,4 +1,4 @@
-// Client routes and the guards that send people to first-run setup or sign-in (respondent links need neither).
+// Client routes and the guards that send people to first-run setup or sign-in (respondent links need neither; invitations and password resets need no sign-in).
 import { lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { ErrorPanel, Loading } from "./components/Feedback.tsx";
@@ -6,6 +6,7 @@ import { Layout } from "./components/Layout.tsx";
 import { useSession } from "./session.tsx";
 import { AccountPage } from "./pages/AccountPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { InvitePage } from "./pages/InvitePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -21,6 +22,7 @@ import { EntryPage } from "./registers/EntryPage.tsx";
 import { RegisterPage } from "./registers/RegisterPage.tsx";
 import { RegistersIndexPage } from "./registers/RegistersIndexPage.tsx";
 import { RegistersLayout } from "./registers/RegistersLayout.tsx";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage.tsx";
 import { RespondCheckPage } from "./pages/RespondCheckPage.tsx";
 import { RespondDonePage } from "./pages/RespondDonePage.tsx";
 import { RespondLayout } from "./pages/RespondLayout.tsx";
@@ -115,6 +117,8 @@ export function App() {
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           <Route element={<RequireUser />}>
             <Route index element={<HomePage />} />
             <Route path="/account" element={<AccountPage />} />

@@ -10,6 +10,7 @@ import "./styles/forms.css";
 import "./styles/tables.css";
 import "./styles/components.css";
 import "./styles/surveys.css";
+import "./styles/accounts.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("accord: #root element missing from index.html");

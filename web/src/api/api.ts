@@ -1,6 +1,7 @@
 // Typed functions for each accord API endpoint the web UI calls.
 import { query, request } from "./client.ts";
 import type {
+  AcceptedInvitation,
   ApiToken,
   AuditEntry,
   CreatedApiToken,
@@ -27,12 +28,23 @@ export const api = {
     request<User>("POST", "/auth/sign-in", body, { quiet401: true }),
   signOut: () => request<void>("POST", "/auth/sign-out", undefined, { quiet401: true }),
   me: () => request<User>("GET", "/me", undefined, { quiet401: true }),
+  /** Also ends the user's other sessions and every API token. */
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     request<void>("POST", "/me/password", body),
 
+  // Password reset by email (no session needed)
+  /** 202 whether or not the address has an account; 429 with Retry-After; 503 mail_not_configured. */
+  requestPasswordReset: (email: string) =>
+    request<{ detail?: string }>("POST", "/auth/password-reset", { email }, { quiet401: true }),
+  getPasswordReset: (token: string) =>
+    request<{ email: string }>("GET", `/auth/password-reset/${enc(token)}`, undefined, { quiet401: true }),
+  /** Sets the password, ends every session and API token, and signs in. */
+  completePasswordReset: (token: string, password: string) =>
+    request<User>("POST", `/auth/password-reset/${enc(token)}`, { password }, { quiet401: true }),
+
   // API tokens
   listTokens: (cursor?: string | null) => request<Page<ApiToken>>("GET", `/me/tokens${query({ cursor })}`),
-  createToken: (body: { name: string }) => request<CreatedApiToken>("POST", "/me/tokens", body),
+  createToken: (body: { name: string; expiresInDays?: number }) => request<CreatedApiToken>("POST", "/me/tokens", body),
   revokeToken: (tokenId: string) => request<void>("DELETE", `/me/tokens/${enc(tokenId)}`),
 
   // Partnerships
@@ -68,7 +80,7 @@ export const api = {
   updatePerson: (
     pid: string,
     personId: string,
-    body: { organisationId?: string | null; role?: Role; jobTitle?: string | null },
+    body: { name?: string; organisationId?: string | null; role?: Role; jobTitle?: string | null },
   ) => request<Person>("PATCH", `${p(pid)}/people/${enc(personId)}`, body),
   deletePerson: (pid: string, personId: string) =>
     request<void>("DELETE", `${p(pid)}/people/${enc(personId)}`),
@@ -82,8 +94,9 @@ export const api = {
   // Invitations (no session needed)
   getInvitation: (token: string) =>
     request<InvitationDetails>("GET", `/invitations/${enc(token)}`, undefined, { quiet401: true }),
-  acceptInvitation: (token: string, body: { password?: string }) =>
-    request<User>("POST", `/invitations/${enc(token)}/accept`, body, { quiet401: true }),
+  /** Signed in: `{}`. Not signed in: `{ password, name? }` creates the invited address's account. */
+  acceptInvitation: (token: string, body: { password?: string; name?: string }) =>
+    request<AcceptedInvitation>("POST", `/invitations/${enc(token)}/accept`, body, { quiet401: true }),
 };
 
 /** Fetches every page of a paginated list (bounded, for select options). */

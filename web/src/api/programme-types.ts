@@ -26,9 +26,24 @@ export interface SharingPartnership {
   sharedSince: string;
 }
 
+/** An invitation to lead, not yet accepted. */
+export interface LeadInvitation {
+  id: string;
+  /** As the inviting lead typed it. */
+  email: string;
+  expiresAt: string;
+  emailed: boolean;
+}
+
+/** A new invitation to lead: its link to pass on when accord sends no email, null when it was emailed. */
+export interface CreatedLeadInvitation extends LeadInvitation {
+  url: string | null;
+}
+
 export interface ProgrammeDetail {
   programme: Programme;
   leads: ProgrammeLead[];
+  invitations: LeadInvitation[];
   partnerships: SharingPartnership[];
 }
 

@@ -1,10 +1,10 @@
-// Typed functions for programmes: create, list and delete, a programme's leads and join code, its roll-up, and a partnership's sharing.
+// Typed functions for programmes: create, list and delete, a programme's leads (and invitations to lead) and join code, its roll-up, and a partnership's sharing.
 import { query, request } from "./client.ts";
 import type {
+  CreatedLeadInvitation,
   CreatedProgramme,
   PartnershipProgramme,
   ProgrammeDetail,
-  ProgrammeLead,
   ProgrammeListItem,
   Rollup,
   Shared,
@@ -20,7 +20,9 @@ export const programmeApi = {
   list: () => request<{ items: ProgrammeListItem[] }>("GET", "/programmes").then((r) => r.items),
   create: (body: { name: string; description?: string }) => request<CreatedProgramme>("POST", "/programmes", body),
   get: (id: string) => request<ProgrammeDetail>("GET", prog(id)),
-  addLead: (id: string, email: string) => request<ProgrammeLead | ProgrammeDetail>("POST", `${prog(id)}/leads`, { email }),
+  /** Invites an address to lead; they become a lead when they accept. */
+  inviteLead: (id: string, email: string) => request<CreatedLeadInvitation>("POST", `${prog(id)}/leads`, { email }),
+  withdrawLeadInvitation: (id: string, invitationId: string) => request<void>("DELETE", `${prog(id)}/lead-invitations/${enc(invitationId)}`),
   /** Refused (409) for the last lead with an active account. */
   removeLead: (id: string, userId: string) => request<void>("DELETE", `${prog(id)}/leads/${enc(userId)}`),
   /** Soft delete; `confirm` is the programme's name, typed again. */

@@ -13,6 +13,8 @@ export interface User {
   name: string;
   email: string;
   createdAt: string;
+  /** False while no email has proven the address (the first password came through a link someone passed on). */
+  emailProven: boolean;
 }
 
 export interface ApiToken {
@@ -21,6 +23,8 @@ export interface ApiToken {
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** When it stops working; null: until revoked, or until a password change or reset. */
+  expiresAt: string | null;
 }
 
 export interface CreatedApiToken extends ApiToken {
@@ -48,19 +52,25 @@ export type PersonStatus = "active" | "invited" | "not_invited";
 
 export interface Person {
   id: string;
-  userId: string;
+  /** The account, once the person has joined; null before. */
+  userId: string | null;
+  /** Name and email as the convenor typed them. */
   name: string;
   email: string;
   organisationId: string | null;
+  organisationName: string | null;
   role: Role;
   jobTitle: string | null;
   status: PersonStatus;
+  /** Joined through a link the convenor passed on, and no email has proven the address since. */
+  addressUnproven: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
+/** A new invitation: emailed only to the person, or (when accord sends no email) its link, to pass on. */
 export interface Invitation {
-  url: string;
+  url: string | null;
   expiresAt: string;
   emailed: boolean;
 }
@@ -75,12 +85,27 @@ export interface AuditEntry {
   summary: string;
 }
 
+export type InvitationKind = "partnership" | "programme";
+
+/** What an invitation link is for; says nothing about whether the address has an account. */
 export interface InvitationDetails {
-  partnershipId: string;
-  partnershipName: string;
+  kind: InvitationKind;
+  partnershipId: string | null;
+  programmeId: string | null;
+  /** The partnership's or programme's name. */
+  name: string;
+  /** The name as whoever invited typed it (for a programme, the address). */
   personName: string;
   email: string;
-  needsPassword: boolean;
+  /** The link went only to the address by email. */
+  emailed: boolean;
+}
+
+export interface AcceptedInvitation {
+  kind: InvitationKind;
+  partnershipId: string | null;
+  programmeId: string | null;
+  user: User;
 }
 
 /** One field-level problem in an application/problem+json response. */

@@ -59,7 +59,7 @@ export function AddPersonForm({ partnershipId, organisations, onAdded }: Props) 
       setEmail("");
       setJobTitle("");
       onAdded(person);
-      setAdded(`${person.name} added. Use “Invite” in the table to get their invitation link.`);
+      setAdded(`${person.name} added. Use “Invite” in the table to send them an invitation.`);
       document.getElementById(FIELDS.name)?.focus();
     } catch (error) {
       errors.showError(error);

@@ -1,8 +1,8 @@
-// The Account page's API tokens section: list, create (shown once) and revoke.
+// The Account page's API tokens section: list (with when each stops working), create (shown once, optionally expiring after 1–366 days) and revoke.
 import { useCallback, useState, type FormEvent } from "react";
 import { api } from "../api/api.ts";
 import type { ApiToken, CreatedApiToken } from "../api/types.ts";
-import { formatDateTime } from "../format.ts";
+import { formatDate, formatDateTime } from "../format.ts";
 import { usePaged } from "../hooks.ts";
 import { checkRequired } from "../validation.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
@@ -10,14 +10,26 @@ import { CopyBox } from "./CopyBox.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { ActionError, ErrorPanel, LoadMore, Loading, SuccessBanner, TableWrap } from "./Feedback.tsx";
 import { TextInput } from "./fields.tsx";
-import { describeError, useFormErrors } from "./useFormErrors.ts";
+import { describeError, useFormErrors, type FieldProblem } from "./useFormErrors.ts";
 
-const FIELDS = { name: "token-name" };
+const FIELDS = { name: "token-name", expiresInDays: "token-expires-in-days" };
+const MAX_DAYS = 366;
+
+/** "" (never expires) or a whole number of days from 1 to 366; otherwise the problem. */
+function checkDays(value: string): string | null {
+  const text = value.trim();
+  if (text === "") return null;
+  if (!/^\d+$/.test(text)) return "Enter a whole number of days, like 90, or leave it empty";
+  const days = Number(text);
+  if (days < 1 || days > MAX_DAYS) return `Enter a number of days from 1 to ${MAX_DAYS}, or leave it empty`;
+  return null;
+}
 
 export function ApiTokens() {
   const load = useCallback((cursor: string | null) => api.listTokens(cursor), []);
   const list = usePaged(load);
   const [name, setName] = useState("");
+  const [days, setDays] = useState("");
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -26,13 +38,18 @@ export function ApiTokens() {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    const problem = checkRequired(name, "Enter a name for the token");
-    errors.show(problem ? [{ field: "name", message: problem }] : []);
-    if (problem) return;
+    const problems: FieldProblem[] = [];
+    const nameProblem = checkRequired(name, "Enter a name for the token");
+    if (nameProblem) problems.push({ field: "name", message: nameProblem });
+    const daysProblem = checkDays(days);
+    if (daysProblem) problems.push({ field: "expiresInDays", message: daysProblem });
+    errors.show(problems);
+    if (problems.length > 0) return;
     setBusy(true);
     try {
-      const token = await api.createToken({ name: name.trim() });
+      const token = await api.createToken(days.trim() === "" ? { name: name.trim() } : { name: name.trim(), expiresInDays: Number(days.trim()) });
       setName("");
+      setDays("");
       setNotice(null);
       setCreated(token);
       const { token: _secret, ...listed } = token;
@@ -64,13 +81,15 @@ export function ApiTokens() {
       </h2>
       <p className="body">
         Tokens let scripts and other tools use the accord API as you. Treat a token like a password,
-        and revoke it when you no longer need it.
+        and revoke it when you no longer need it. Every token stops working when your password is changed
+        or reset.
       </p>
       {created ? (
         <SuccessBanner title={`Token “${created.name}” created`} onDismiss={() => setCreated(null)}>
           <CopyBox label="Your new API token" value={created.token} id="new-token" />
           <p className="body">
-            <strong>Copy it now; it will not be shown again.</strong>
+            <strong>Copy it now; it will not be shown again.</strong>{" "}
+            {created.expiresAt ? `It works until ${formatDateTime(created.expiresAt)}.` : "It works until you revoke it or your password changes."}
           </p>
         </SuccessBanner>
       ) : null}
@@ -89,6 +108,7 @@ export function ApiTokens() {
                 <th scope="col">Starts with</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -106,6 +126,9 @@ export function ApiTokens() {
                   </td>
                   <td className="table__nowrap" data-label="Last used">
                     {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
+                  </td>
+                  <td className="table__nowrap" data-label="Expires">
+                    {token.expiresAt ? formatDate(token.expiresAt) : "Never"}
                   </td>
                   <td className="table__actions">
                     <ConfirmButton
@@ -133,6 +156,17 @@ export function ApiTokens() {
           value={name}
           onChange={setName}
           error={errors.of("name")}
+          autoComplete="off"
+        />
+        <TextInput
+          id={FIELDS.expiresInDays}
+          label="Stops working after (days, optional)"
+          hint={`From 1 to ${MAX_DAYS}, for example 90. Leave empty for a token that works until you revoke it.`}
+          inputMode="numeric"
+          width="third"
+          value={days}
+          onChange={setDays}
+          error={errors.of("expiresInDays")}
           autoComplete="off"
         />
         <button type="submit" className="button" disabled={busy}>

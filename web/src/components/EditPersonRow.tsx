@@ -1,7 +1,8 @@
-// Inline form, in a table row, for a convenor to change a person's organisation and job title.
+// Inline form, in a table row, for a convenor to change a person's name (as they typed it, say to correct a typo), organisation and job title.
 import { useEffect, useState, type FormEvent } from "react";
 import { api } from "../api/api.ts";
 import type { Organisation, Person } from "../api/types.ts";
+import { checkRequired } from "../validation.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { Select, TextInput } from "./fields.tsx";
 import { useFormErrors } from "./useFormErrors.ts";
@@ -16,7 +17,12 @@ interface Props {
 }
 
 export function EditPersonRow({ partnershipId, person, organisations, columns, onSaved, onCancel }: Props) {
-  const fields = { organisationId: `edit-person-organisation-${person.id}`, jobTitle: `edit-person-job-title-${person.id}` };
+  const fields = {
+    name: `edit-person-name-${person.id}`,
+    organisationId: `edit-person-organisation-${person.id}`,
+    jobTitle: `edit-person-job-title-${person.id}`,
+  };
+  const [name, setName] = useState(person.name);
   const [organisationId, setOrganisationId] = useState(person.organisationId ?? "");
   const [jobTitle, setJobTitle] = useState(person.jobTitle ?? "");
   const [busy, setBusy] = useState(false);
@@ -25,16 +31,22 @@ export function EditPersonRow({ partnershipId, person, organisations, columns, o
 
   useEffect(() => {
     // The form starts at the table's left edge; a wide table may have been scrolled sideways to reach "Change".
-    const field = document.getElementById(fields.organisationId);
+    const field = document.getElementById(fields.name);
     const wrap = field?.closest(".table-wrap");
     if (wrap) wrap.scrollLeft = 0;
     field?.focus();
-  }, [fields.organisationId]);
+  }, [fields.name]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const nameProblem = checkRequired(name, "Enter the person’s name");
+    if (nameProblem) {
+      errors.show([{ field: "name", message: nameProblem }]);
+      return;
+    }
     errors.clear();
-    const changes: { organisationId?: string | null; jobTitle?: string | null } = {};
+    const changes: { name?: string; organisationId?: string | null; jobTitle?: string | null } = {};
+    if (name.trim() !== person.name) changes.name = name.trim();
     const newOrganisation = organisationId === "" ? null : organisationId;
     const newJobTitle = jobTitle.trim() === "" ? null : jobTitle.trim();
     if (newOrganisation !== person.organisationId) changes.organisationId = newOrganisation;
@@ -68,6 +80,15 @@ export function EditPersonRow({ partnershipId, person, organisations, columns, o
             Change details for {person.name}
           </h3>
           <ErrorSummary items={errors.summary} ref={errors.summaryRef} />
+          <TextInput
+            id={fields.name}
+            label="Name"
+            hint={`As it shows in this partnership. Their email address, ${person.email}, cannot be changed.`}
+            value={name}
+            onChange={setName}
+            error={errors.of("name")}
+            autoComplete="off"
+          />
           <Select
             id={fields.organisationId}
             label="Organisation"

@@ -1,4 +1,4 @@
-// One row of the people table, with the convenor's actions: invite, change details (organisation, job title) or role, remove.
+// One row of the people table (with "address not proven" for someone who joined through a link passed on by hand), and the convenor's actions: invite, change details (name, organisation, job title) or role, remove.
 import { useEffect, useRef, useState } from "react";
 import { ROLES } from "../../../src/partnerships/sectors.ts";
 import type { Organisation, Person, Role } from "../api/types.ts";
@@ -118,6 +118,11 @@ export function PersonRow(props: Props) {
       </td>
       <td data-label="Status">
         <span className={`tag tag--${person.status}`}>{STATUS_LABELS[person.status] ?? person.status}</span>
+        {person.status === "active" && person.addressUnproven ? (
+          <span className="table__sub">
+            Address not proven<span className="visually-hidden"> (explained under the table)</span>
+          </span>
+        ) : null}
       </td>
       {isConvenor ? (
         <td className="table__actions">

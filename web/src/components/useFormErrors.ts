@@ -7,6 +7,8 @@ export interface FieldProblem {
   /** API field path (e.g. "email"), matching a key of the form's field map. */
   field?: string;
   message: string;
+  /** Or an in-app path where the problem can be dealt with (shown as a link in the summary). */
+  to?: string;
 }
 
 /** A plain-English message for an API error that has no field errors. */
@@ -72,6 +74,7 @@ export function useFormErrors(fields: Record<string, string>): FormErrors {
   const summary: SummaryItem[] = problems.map((p) => ({
     message: p.message,
     fieldId: p.field !== undefined ? fields[p.field] : undefined,
+    to: p.to,
   }));
   const of = (field: string) => problems.find((p) => p.field === field)?.message;
 

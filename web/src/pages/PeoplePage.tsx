@@ -1,6 +1,7 @@
 // /partnerships/:id/people – who takes part; convenors add people, invite them, change their details and roles, remove them.
 import { useCallback, useEffect, useState } from "react";
 import { api, fetchAll } from "../api/api.ts";
+import { ApiError } from "../api/client.ts";
 import type { Invitation, Organisation, Person, Role } from "../api/types.ts";
 import { AddPersonForm } from "../components/AddPersonForm.tsx";
 import { CopyBox } from "../components/CopyBox.tsx";
@@ -10,6 +11,36 @@ import { describeError } from "../components/useFormErrors.ts";
 import { formatDate } from "../format.ts";
 import { usePaged, useTitle } from "../hooks.ts";
 import { usePartnership } from "./PartnershipLayout.tsx";
+
+/** What a new invitation means: emailed to the person only, or a link for the convenor to pass on (and to nobody else). */
+function InvitedNotice({ person, invitation, onDismiss }: { person: Person; invitation: Invitation; onDismiss: () => void }) {
+  const until = formatDate(invitation.expiresAt);
+  if (invitation.emailed || invitation.url === null) {
+    return (
+      <SuccessBanner title={`We’ve emailed an invitation to ${person.name}`} onDismiss={onDismiss}>
+        <p className="body">
+          It went to {person.email}. The link in it works once, until {until}. {person.name} can accept with their
+          accord account, or create one.
+        </p>
+      </SuccessBanner>
+    );
+  }
+  return (
+    <SuccessBanner title={`Invitation ready for ${person.name}`} onDismiss={onDismiss}>
+      <CopyBox label={`Invitation link for ${person.name}`} value={invitation.url} id="invitation-link" />
+      <p className="body">
+        This accord does not send email, so send this link to {person.name} yourself. It works once, for 7 days (until{" "}
+        {until}).
+      </p>
+      <p className="body">
+        <strong>
+          Whoever opens it first can create the account for {person.email} and choose its password, so send it only to{" "}
+          {person.name}.
+        </strong>
+      </p>
+    </SuccessBanner>
+  );
+}
 
 type Notice =
   | { kind: "invited"; person: Person; invitation: Invitation }
@@ -48,6 +79,8 @@ export function PeoplePage() {
       setNotice({ kind: "invited", person, invitation });
     } catch (error) {
       setActionError(`Could not invite ${person.name}. ${describeError(error)}`);
+      // 409: they have joined meanwhile; show them as they are now.
+      if (error instanceof ApiError && error.status === 409) list.reload();
     }
   }
 
@@ -77,15 +110,7 @@ export function PeoplePage() {
     <>
       <h2 className="heading-m">People</h2>
       {notice?.kind === "text" ? <SuccessBanner title={notice.text} onDismiss={() => setNotice(null)} /> : null}
-      {notice?.kind === "invited" ? (
-        <SuccessBanner title={`Invitation ready for ${notice.person.name}`} onDismiss={() => setNotice(null)}>
-          <CopyBox label={`Invitation link for ${notice.person.name}`} value={notice.invitation.url} id="invitation-link" />
-          <p className="body">
-            Send this link to {notice.person.name}. It works once and expires on{" "}
-            {formatDate(notice.invitation.expiresAt)}.{notice.invitation.emailed ? " We also emailed it." : ""}
-          </p>
-        </SuccessBanner>
-      ) : null}
+      {notice?.kind === "invited" ? <InvitedNotice person={notice.person} invitation={notice.invitation} onDismiss={() => setNotice(null)} /> : null}
       <ActionError message={actionError} />
       {list.loading ? <Loading what="Loading people" /> : null}
       {list.error ? <ErrorPanel error={list.error} onRetry={list.reload} /> : null}
@@ -130,6 +155,13 @@ export function PeoplePage() {
             </tbody>
           </table>
         </TableWrap>
+      ) : null}
+      {list.items.some((p) => p.status === "active" && p.addressUnproven) ? (
+        <p className="hint">
+          Address not proven: they joined through an invitation link passed on by hand, and no email has confirmed the
+          address yet. It is proven once they choose a new password through “Forgot your password?” (a link sent to that
+          address), or accept an invitation sent by email.
+        </p>
       ) : null}
       <LoadMore nextCursor={list.nextCursor} loading={list.loadingMore} onClick={list.loadMore} what="people" />
       {isConvenor ? (

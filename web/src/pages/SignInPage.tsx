@@ -1,6 +1,6 @@
-// /sign-in – email and password; returns to the page the user first asked for.
+// /sign-in – email and password; returns to the page the user first asked for (the guard's state, or ?next= for a path inside accord).
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { api } from "../api/api.ts";
 import { ApiError } from "../api/client.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -8,17 +8,25 @@ import { TextInput } from "../components/fields.tsx";
 import { useFormErrors, type FieldProblem } from "../components/useFormErrors.ts";
 import { plural } from "../format.ts";
 import { useTitle } from "../hooks.ts";
+import { safePath } from "../return-path.ts";
 import { useSession } from "../session.tsx";
 import { checkEmail } from "../validation.ts";
 
 const FIELDS = { email: "sign-in-email", password: "sign-in-password" };
 
-function returnPath(state: unknown): string {
+function returnPath(state: unknown, search: string): string {
   if (state && typeof state === "object" && "from" in state) {
-    const from = (state as { from: unknown }).from;
-    if (typeof from === "string" && from.startsWith("/") && !from.startsWith("//")) return from;
+    const from = safePath((state as { from: unknown }).from);
+    if (from) return from;
   }
-  return "/";
+  return safePath(new URLSearchParams(search).get("next")) ?? "/";
+}
+
+/** The server says how long to wait ("Try again in 3 minute(s)."); without it, work it out from Retry-After. */
+function tooManyAttempts(error: ApiError): string {
+  if (error.detail) return error.detail;
+  const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
+  return `Too many attempts. Try again in ${plural(minutes, "minute")}.`;
 }
 
 export function SignInPage() {
@@ -30,8 +38,9 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(FIELDS);
   useTitle("Sign in");
+  const next = returnPath(location.state, location.search);
 
-  if (user && !busy) return <Navigate to={returnPath(location.state)} replace />;
+  if (user && !busy) return <Navigate to={next} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,14 +55,13 @@ export function SignInPage() {
     try {
       const signedIn = await api.signIn({ email: email.trim(), password });
       setUser(signedIn);
-      navigate(returnPath(location.state));
+      navigate(next);
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && error.status === 401) {
         errors.show([{ field: "email", message: "Email or password is not right" }]);
       } else if (error instanceof ApiError && error.status === 429) {
-        const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
-        errors.show([{ message: `Too many attempts, try again in ${plural(minutes, "minute")}` }]);
+        errors.show([{ message: tooManyAttempts(error) }]);
       } else {
         errors.showError(error);
       }
@@ -64,7 +72,9 @@ export function SignInPage() {
     <div className="two-thirds">
       <ErrorSummary items={errors.summary} ref={errors.summaryRef} />
       <h1 className="heading-l">Sign in to accord</h1>
-      {returnPath(location.state) !== "/" ? (
+      {next.startsWith("/invite/") ? (
+        <p className="inset">Sign in with your accord account. You will go straight back to your invitation afterwards.</p>
+      ) : next !== "/" ? (
         <p className="inset">You need to sign in to see that page. You will go straight there afterwards.</p>
       ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -90,6 +100,11 @@ export function SignInPage() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p className="body">
+        <Link to="/forgot-password" state={{ email: email.trim() }}>
+          Forgot your password?
+        </Link>
+      </p>
       <h2 className="heading-s">New to accord?</h2>
       <p className="body">
         You join a partnership through the invitation link your convenor sends you. If you have

@@ -1,9 +1,11 @@
-// The programme's leads, each with a Remove button (not for the only lead, which says why), and a form to add another lead by the email address they sign in with.
+// The programme's leads, each with a Remove button (not for the only lead, which says why); invitations to lead not yet accepted, each with Withdraw; and a form to invite someone by email (they become a lead once they accept; without email the link is shown to pass on).
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import type { ProgrammeLead } from "../api/programme-types.ts";
+import type { CreatedLeadInvitation, LeadInvitation, ProgrammeLead } from "../api/programme-types.ts";
+import { ApiError } from "../api/client.ts";
 import { programmeApi } from "../api/programmes.ts";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
+import { CopyBox } from "../components/CopyBox.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { ActionError, SuccessBanner } from "../components/Feedback.tsx";
 import { TextInput } from "../components/fields.tsx";
@@ -19,7 +21,9 @@ interface Props {
   programmeId: string;
   programmeName: string;
   leads: ProgrammeLead[];
-  /** Called after a lead was added or removed, to load the leads again. */
+  /** Invitations to lead, not yet accepted. */
+  invitations: LeadInvitation[];
+  /** Called after a lead was invited or removed, or an invitation withdrawn, to load the leads again. */
   onChanged: () => void;
 }
 
@@ -50,15 +54,48 @@ function RemoveLead({ lead, isMe, only, onRemove }: { lead: ProgrammeLead; isMe:
   );
 }
 
-export function LeadsSection({ programmeId, programmeName, leads, onChanged }: Props) {
+/** What a new invitation to lead means: emailed to the address only, or a link for the lead to pass on (and to nobody else). */
+function InvitedNotice({ invitation, programmeName }: { invitation: CreatedLeadInvitation; programmeName: string }) {
+  const until = formatDate(invitation.expiresAt);
+  if (invitation.emailed || invitation.url === null) {
+    return (
+      <SuccessBanner title={`We’ve emailed an invitation to ${invitation.email}`}>
+        <p className="body">
+          They become a lead once they accept it, with their accord account or a new one. The link in it works once, until {until}.
+        </p>
+      </SuccessBanner>
+    );
+  }
+  return (
+    <SuccessBanner title={`Invitation ready for ${invitation.email}`}>
+      <CopyBox label={`Invitation link for ${invitation.email}`} value={invitation.url} id="lead-invitation-link" />
+      <p className="body">
+        This accord does not send email, so send this link to them yourself. They become a lead of {programmeName} once they
+        accept it. It works once, for 7 days (until {until}).
+      </p>
+      <p className="body">
+        <strong>
+          Whoever opens it first can accept it and, if {invitation.email} has no account yet, create that account and choose its
+          password, so send it only to that person.
+        </strong>
+      </p>
+    </SuccessBanner>
+  );
+}
+
+type Notice = { kind: "text"; text: string; focus: boolean } | { kind: "invited"; invitation: CreatedLeadInvitation };
+
+export function LeadsSection({ programmeId, programmeName, leads, invitations, onChanged }: Props) {
   const me = useUser();
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; focus: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [removed, setRemoved] = useState<string[]>([]);
+  const [withdrawn, setWithdrawn] = useState<string[]>([]);
   const shown = leads.filter((l) => !removed.includes(l.userId));
+  const pending = invitations.filter((i) => !withdrawn.includes(i.id));
   const errors = useFormErrors(FIELDS);
 
   async function submit(event: FormEvent) {
@@ -70,9 +107,8 @@ export function LeadsSection({ programmeId, programmeName, leads, onChanged }: P
     if (problem) return;
     setBusy(true);
     try {
-      await programmeApi.addLead(programmeId, email.trim());
-      setNotice({ text: `${email.trim()} is now a lead`, focus: false });
-      setRemoved([]); // someone removed earlier may be a lead again
+      const invitation = await programmeApi.inviteLead(programmeId, email.trim());
+      setNotice({ kind: "invited", invitation });
       setEmail("");
       onChanged();
     } catch (error) {
@@ -97,7 +133,22 @@ export function LeadsSection({ programmeId, programmeName, leads, onChanged }: P
     }
     // The lead leaves the list at once (before the list is loaded again), taking the button that was used with it, so the message takes focus.
     setRemoved((ids) => [...ids, lead.userId]);
-    setNotice({ text: `${lead.name} is no longer a lead`, focus: true });
+    setNotice({ kind: "text", text: `${lead.name} is no longer a lead`, focus: true });
+    onChanged();
+  }
+
+  async function withdraw(invitation: LeadInvitation) {
+    setNotice(null);
+    setRemoveError(null);
+    try {
+      await programmeApi.withdrawLeadInvitation(programmeId, invitation.id);
+    } catch (error) {
+      setRemoveError(`Could not withdraw the invitation for ${invitation.email}. ${describeError(error)}`);
+      if (error instanceof ApiError && error.status === 404) onChanged(); // accepted or withdrawn meanwhile
+      return;
+    }
+    setWithdrawn((ids) => [...ids, invitation.id]);
+    setNotice({ kind: "text", text: `Invitation for ${invitation.email} withdrawn: its link no longer works`, focus: true });
     onChanged();
   }
 
@@ -106,9 +157,13 @@ export function LeadsSection({ programmeId, programmeName, leads, onChanged }: P
       <h2 className="heading-m" id="leads-heading">
         Leads
       </h2>
-      <p className="body">Leads see everything on this page and can add or remove leads. Each lead needs an accord account.</p>
+      <p className="body">
+        Leads see everything on this page and can invite or remove leads. Someone becomes a lead by accepting an invitation,
+        with their accord account or a new one.
+      </p>
       <ActionError message={removeError} />
-      {notice ? <SuccessBanner title={notice.text} focus={notice.focus} /> : null}
+      {notice?.kind === "text" ? <SuccessBanner title={notice.text} focus={notice.focus} /> : null}
+      {notice?.kind === "invited" ? <InvitedNotice invitation={notice.invitation} programmeName={programmeName} /> : null}
       <ul className="programme-leads">
         {shown.map((l) => (
           <li key={l.userId} className="programme-lead">
@@ -123,12 +178,41 @@ export function LeadsSection({ programmeId, programmeName, leads, onChanged }: P
           </li>
         ))}
       </ul>
+      {pending.length > 0 ? (
+        <>
+          <h3 className="heading-s" id="lead-invitations-heading">
+            Invited, not yet accepted
+          </h3>
+          <ul className="programme-leads" aria-labelledby="lead-invitations-heading">
+            {pending.map((i) => (
+              <li key={i.id} className="programme-lead">
+                <div>
+                  <span className="table__email">{i.email}</span>
+                  <span className="table__sub">
+                    {i.emailed ? "Emailed" : "Link passed on by a lead"}; the link works until {formatDate(i.expiresAt)}
+                  </span>
+                </div>
+                <div className="programme-lead__action">
+                  <ConfirmButton
+                    label="Withdraw"
+                    subject={`the invitation for ${i.email}`}
+                    question={`Withdraw the invitation for ${i.email}?`}
+                    detail="Its link will stop working."
+                    confirmLabel="Yes, withdraw"
+                    onConfirm={() => withdraw(i)}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <ErrorSummary items={errors.summary} ref={errors.summaryRef} />
       <form onSubmit={(e) => void submit(e)} noValidate className="two-thirds">
         <TextInput
           id={FIELDS.email}
-          label="Add a lead"
-          hint="The email address they use to sign in to accord"
+          label="Invite a lead"
+          hint="Their email address. They become a lead once they accept the invitation."
           type="email"
           autoComplete="off"
           value={email}
@@ -136,7 +220,7 @@ export function LeadsSection({ programmeId, programmeName, leads, onChanged }: P
           error={errors.of("email")}
         />
         <button type="submit" className="button button--secondary" disabled={busy}>
-          {busy ? "Adding…" : "Add lead"}
+          {busy ? "Inviting…" : "Invite"}
         </button>
       </form>
     </section>

@@ -58,7 +58,7 @@ export function ProgrammePage() {
     );
   }
   if (!detail.data) return <Loading what="Loading the programme" />;
-  const { programme, leads } = detail.data;
+  const { programme, leads, invitations } = detail.data;
   const data = rollup.data;
 
   return (
@@ -103,7 +103,7 @@ export function ProgrammePage() {
         </>
       ) : null}
 
-      <LeadsSection programmeId={programme.id} programmeName={programme.name} leads={leads} onChanged={detail.reload} />
+      <LeadsSection programmeId={programme.id} programmeName={programme.name} leads={leads} invitations={invitations} onChanged={detail.reload} />
       <NewJoinCode programmeId={programme.id} programmeName={programme.name} />
       <DeleteProgramme programme={programme} />
     </div>
