@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createMailer } from "../mail/mailer.ts";
 import { ORIGIN, type TestClient, type TestContext, createTestContext, invitationToken } from "../testing/test-app.ts";
 import { hashSecret } from "../db/ids.ts";
+import { setPassword } from "../accounts/set-password.ts";
 import { type TestSmtp, linkIn, startTestSmtp } from "../testing/smtp.ts";
 import { settleResetRequests } from "../accounts/password-reset.ts";
 
@@ -87,9 +88,15 @@ describe("without a mail server", () => {
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/not been proven/);
     expect((await planted.get(`/api/v1/partnerships/${real}`)).status).toBe(404);
-    // ...and the link stays usable for the real person once the operator resets the password (see the CLI test).
     expect((await ctx.anonymous().get(`/api/v1/invitations/${token}`)).status).toBe(200);
     expect((await realConvenor.client.get(`/api/v1/partnerships/${real}/people/${vicThere.body.id}`)).body.status).toBe("invited");
+    // Without mail, the operator is the way back in: setting the password vouches for the address and ends the planter's sessions.
+    await setPassword(ctx.handle.db, "vic@nhs.example", "vic's operator-set words");
+    expect((await planted.get("/api/v1/me")).status).toBe(401);
+    const vic = ctx.anonymous();
+    expect((await vic.post("/api/v1/auth/sign-in", { email: "vic@nhs.example", password: "vic's operator-set words" })).body.emailProven).toBe(true);
+    expect((await vic.post(`/api/v1/invitations/${token}/accept`, {})).status).toBe(200);
+    expect((await vic.get(`/api/v1/partnerships/${real}`)).body.myRole).toBe("member");
   });
 
   it("an invitation whose person was removed, or who already joined, cannot be used", async () => {
