@@ -17,7 +17,7 @@ const dayOffset = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n *
 /** Adds an account to the partnership at `base` with the given role (and organisation). */
 async function join(name: string, role: string, at: string, organisationId?: string) {
   const u = await ctx.user(name);
-  const res = await convenor.post(`${at}/people`, { name, email: u.email, role, ...(organisationId ? { organisationId } : {}) });
+  const res = await ctx.addMember(convenor, at, { name, email: u.email, role, ...(organisationId ? { organisationId } : {}) }, u.client);
   expect(res.status, res.text).toBe(201);
   return u.client;
 }

@@ -118,7 +118,7 @@ describe("personal mode", () => {
     const s = await setUp(3);
     const [a, b, c] = s.orgs as [(typeof s.orgs)[0], (typeof s.orgs)[0], (typeof s.orgs)[0]];
     const member = await ctx.user("Mem", "mem@example.org");
-    await s.convenor.post(`${s.base}/people`, { name: "Mem", email: member.email, role: "viewer" });
+    expect((await ctx.addMember(s.convenor, s.base, { name: "Mem", email: member.email, role: "viewer" }, member.client)).status).toBe(201);
     const values = [2, 3, 4];
     const { wb } = await runWave(s, "personal", 3, (pid) => {
       const i = a.people.indexOf(pid);

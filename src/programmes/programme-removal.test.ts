@@ -1,7 +1,7 @@
 // Integration: removing programme leads (never the last active one, 404 for non-leads, audited) and deleting a programme (confirmed by name; gone from every list, page, join code and partnership; sharing rows kept).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disableUser } from "../accounts/disable-user.ts";
-import { createTestContext, type TestClient, type TestContext } from "../testing/test-app.ts";
+import { createTestContext, invitationToken, type TestClient, type TestContext } from "../testing/test-app.ts";
 import { PartnershipProgrammesSchema, ProgrammeDetailSchema } from "./contracts.ts";
 import { deleteProgramme, removeLead } from "./programme-removal.ts";
 import { addLead, findProgramme, listAllProgrammes } from "./programme-use-cases.ts";
@@ -25,13 +25,21 @@ async function programme(name = NAME) {
   return { lead, id, joinCode: created.body.joinCode as string, base: `/api/v1/programmes/${id}` };
 }
 
+/** Makes `who` a lead as the API does: a lead invites the address, and `who`, signed in as it, accepts. */
+async function makeLead(by: TestClient, base: string, who: { client: TestClient; email: string }) {
+  const invited = await by.post(`${base}/leads`, { email: who.email });
+  expect(invited.status, invited.text).toBe(201);
+  const accepted = await who.client.post(`/api/v1/invitations/${invitationToken(invited.body.url)}/accept`, {});
+  expect(accepted.status, accepted.text).toBe(200);
+}
+
 /** A partnership (with a member) whose convenor shares it with the programme. */
 async function sharingPartnership(name: string, joinCode: string) {
   const convenor = await ctx.user(`Convenor ${name}`);
   const p = (await convenor.client.post("/api/v1/partnerships", { name, purpose: "" })).body;
   const base = `/api/v1/partnerships/${p.id}`;
   const member = await ctx.user(`Member ${name}`);
-  expect((await convenor.client.post(`${base}/people`, { name: `Member ${name}`, email: member.email, role: "member" })).status).toBe(201);
+  expect((await ctx.addMember(convenor.client, base, { name: `Member ${name}`, email: member.email, role: "member" }, member.client)).status).toBe(201);
   expect((await convenor.client.post(`${base}/programmes`, { joinCode })).status).toBe(201);
   return { convenor: convenor.client, member: member.client, id: p.id as string, base };
 }
@@ -44,7 +52,7 @@ describe("removing a programme lead", () => {
     const { lead, id, base } = await programme();
     const other = await ctx.user("Olu Other");
     const stranger = await ctx.user("Sam Stranger");
-    expect((await lead.client.post(`${base}/leads`, { email: other.email })).status).toBe(200);
+    await makeLead(lead.client, base, other);
 
     expect((await stranger.client.delete(`${base}/leads/${other.userId}`)).status).toBe(404);
     expect((await ctx.anonymous().delete(`${base}/leads/${other.userId}`)).status).toBe(401);
@@ -59,9 +67,9 @@ describe("removing a programme lead", () => {
     expect((await lead.client.delete(`${base}/leads/${other.userId}`)).status).toBe(404);
 
     const audit = await auditOf(id);
-    expect(audit.map((a) => a.action)).toEqual(["programme.created", "programme.lead_added", "programme.lead_removed"]);
-    expect(audit[2]).toMatchObject({ actor_user_id: lead.userId, partnership_id: null, summary: `Removed ${other.email} as a lead of the programme` });
-    expect(JSON.parse(audit[2]!.detail)).toEqual({ userId: other.userId });
+    expect(audit.map((a) => a.action)).toEqual(["programme.created", "programme.lead_invited", "programme.lead_added", "programme.lead_removed"]);
+    expect(audit[3]).toMatchObject({ actor_user_id: lead.userId, partnership_id: null, summary: `Removed ${other.email} as a lead of the programme` });
+    expect(JSON.parse(audit[3]!.detail)).toEqual({ userId: other.userId });
   });
 
   it("refuses to remove the last lead with a 409 that says why; a lead may step down while another remains", async () => {
@@ -71,7 +79,7 @@ describe("removing a programme lead", () => {
     expect(alone.body).toMatchObject({ code: "conflict", detail: expect.stringMatching(/only lead.*Add another lead first, or delete the programme/) });
 
     const other = await ctx.user("Olu Other");
-    await lead.client.post(`${base}/leads`, { email: other.email });
+    await makeLead(lead.client, base, other);
     expect((await lead.client.delete(`${base}/leads/${lead.userId}`)).status).toBe(204);
     expect((await lead.client.get(base)).status).toBe(404);
     expect(await leadEmails(other.client, base)).toEqual([other.email]);
@@ -82,7 +90,7 @@ describe("removing a programme lead", () => {
   it("counts only leads with an active account as remaining", async () => {
     const { lead, base } = await programme();
     const gone = await ctx.user("Dee Disabled");
-    await lead.client.post(`${base}/leads`, { email: gone.email });
+    await makeLead(lead.client, base, gone);
     await disableUser(ctx.handle.db, gone.email);
     const res = await lead.client.delete(`${base}/leads/${lead.userId}`);
     expect(res.status).toBe(409);
@@ -96,7 +104,7 @@ describe("removing a programme lead", () => {
     // Several rounds, so the two requests' statements interleave at least once (on PostgreSQL they run on two connections).
     for (let round = 0; round < 8; round++) {
       const { lead, id, base } = await programme(`Race ${round}`);
-      await lead.client.post(`${base}/leads`, { email: other.email });
+      await makeLead(lead.client, base, other);
       const [a, b] = await Promise.all([lead.client.delete(`${base}/leads/${other.userId}`), other.client.delete(`${base}/leads/${lead.userId}`)]);
       // One goes first; the other then finds its own lead role gone (404).
       expect([a.status, b.status].sort(), `round ${round}`).toEqual([204, 404]);
@@ -144,7 +152,7 @@ describe("deleting a programme", () => {
   it("takes it out of every list, page and partnership, stops its join code, keeps the sharing rows and audits it", async () => {
     const { lead, id, base, joinCode } = await programme();
     const other = await ctx.user("Olu Other");
-    await lead.client.post(`${base}/leads`, { email: other.email });
+    await makeLead(lead.client, base, other);
     const alpha = await sharingPartnership("Alpha", joinCode);
     const beta = await sharingPartnership("Beta", joinCode);
     expect((await beta.convenor.delete(`${beta.base}/programmes/${id}`)).status).toBe(204); // withdrawn before: no entry for Beta

@@ -1,7 +1,7 @@
 // Integration: a programme's journey (create, join by code, roll-up, withdraw), suppression kept, pooled figures and percentiles, access, summaries at publish, backfilled and rewritten, the row's waves picked in SQL as the pure roll-up picks them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSession } from "../accounts/sessions.ts";
-import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
+import { createTestContext, invitationToken, TestClient, type TestContext } from "../testing/test-app.ts";
 import { buildExport, exportJson } from "../transfer/export-partnership.ts";
 import { importPartnership } from "../transfer/import-partnership.ts";
 import { instrumentItems, latestInstrument } from "../surveys/instruments/registry.ts";
@@ -138,7 +138,7 @@ describe("programmes", () => {
     // Members see their percentile; Damson (suppressed) gets none.
     const viewer = await ctx.user("Val Viewer");
     const ash = parts[0]!;
-    await ash.convenor.post(`${ash.base}/people`, { name: "Val Viewer", email: viewer.email, role: "viewer" });
+    expect((await ctx.addMember(ash.convenor, ash.base, { name: "Val Viewer", email: viewer.email, role: "viewer" }, viewer.client)).status).toBe(201);
     const mine = PartnershipProgrammesSchema.parse((await viewer.client.get(`${ash.base}/programmes`)).body);
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]!.percentile).toMatchObject({ status: "released", partnerships: 3 });
@@ -160,13 +160,20 @@ describe("programmes", () => {
     expect((await stranger.client.post(`/api/v1/programmes/${programmeId}/join-code`)).status).toBe(404);
     expect((await stranger.client.post(`/api/v1/programmes/${programmeId}/leads`, { email: stranger.email })).status).toBe(404);
     expect((await stranger.client.get("/api/v1/programmes")).body.items).toEqual([]);
-    expect((await lead.post(`/api/v1/programmes/${programmeId}/leads`, { email: "nobody@example.org" })).status).toBe(422);
-    expect((await lead.post(`/api/v1/programmes/${programmeId}/leads`, { email: stranger.email })).status).toBe(200);
+    // Adding a lead invites the address, with the same answer whether or not it has an account.
+    const nobody = await lead.post(`/api/v1/programmes/${programmeId}/leads`, { email: "nobody@example.org" });
+    expect(nobody.status).toBe(201);
+    const invited = await lead.post(`/api/v1/programmes/${programmeId}/leads`, { email: stranger.email });
+    expect(invited.status).toBe(201);
+    expect(Object.keys(invited.body).sort()).toEqual(Object.keys(nobody.body).sort());
+    // Only accepting, signed in as that address, makes a lead.
+    expect((await stranger.client.get(`/api/v1/programmes/${programmeId}/rollup`)).status).toBe(404);
+    expect((await stranger.client.post(`/api/v1/invitations/${invitationToken(invited.body.url)}/accept`, {})).status).toBe(200);
     expect((await stranger.client.get(`/api/v1/programmes/${programmeId}/rollup`)).status).toBe(200);
 
     const part = await partnershipWithPeople(ctx, "Gamma", 0);
     const member = await ctx.user("Mo Member");
-    await part.convenor.post(`${part.base}/people`, { name: "Mo Member", email: member.email, role: "member" });
+    expect((await ctx.addMember(part.convenor, part.base, { name: "Mo Member", email: member.email, role: "member" }, member.client)).status).toBe(201);
     expect((await member.client.post(`${part.base}/programmes`, { joinCode })).status).toBe(403);
     expect((await lead.post(`${part.base}/programmes`, { joinCode })).status).toBe(404);
     expect((await lead.get(`${part.base}/programmes`)).status).toBe(404);

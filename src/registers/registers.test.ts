@@ -19,8 +19,8 @@ async function setUp() {
   const council = (await convenor.client.post(`${base}/organisations`, { name: "Borough Council", sector: "local_authority" })).body;
   const member = await ctx.user("Mo");
   const viewer = await ctx.user("Vi");
-  expect((await convenor.client.post(`${base}/people`, { name: "Mo", email: member.email, role: "member", organisationId: trust.id })).status).toBe(201);
-  expect((await convenor.client.post(`${base}/people`, { name: "Vi", email: viewer.email, role: "viewer", organisationId: council.id })).status).toBe(201);
+  expect((await ctx.addMember(convenor.client, base, { name: "Mo", email: member.email, role: "member", organisationId: trust.id }, member.client)).status).toBe(201);
+  expect((await ctx.addMember(convenor.client, base, { name: "Vi", email: viewer.email, role: "viewer", organisationId: council.id }, viewer.client)).status).toBe(201);
   return { convenor: convenor.client, member: member.client, viewer: viewer.client, base, reg: `${base}/registers`, trust, council };
 }
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   expect(demo.status).toBe(201);
   partnership = { id: demo.body.id, name: demo.body.name };
   viewer = await ctx.user("Report Viewer");
-  const added = await convenor.client.post(`/api/v1/partnerships/${partnership.id}/people`, { name: "Report Viewer", email: viewer.email, role: "viewer" });
+  const added = await ctx.addMember(convenor.client, partnership.id, { name: "Report Viewer", email: viewer.email, role: "viewer" }, viewer.client);
   expect(added.status).toBe(201);
 }, 120_000);
 afterAll(async () => {

@@ -1,7 +1,6 @@
 // Integration tests for waves: lifecycle, locked k, personal links, idempotent single submission, response bands, publishing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSession } from "../accounts/sessions.ts";
-import { createTestContext, TestClient, type TestContext } from "../testing/test-app.ts";
+import { createTestContext, invitationToken, type TestContext } from "../testing/test-app.ts";
 import { SubmittedSchema } from "./contracts.ts";
 import { instrumentItems, latestInstrument } from "./instruments/registry.ts";
 
@@ -143,9 +142,13 @@ describe("while a wave is open", () => {
     expect((await convenor.client.get(waveBase)).body.responseBand).toBe("fewer than 5");
     for (const [i, l] of links.slice(0, 5).entries()) expect((await submit(tokenOf(l.url), PULSE, `key-band-${i}`)).status).toBe(201);
     expect((await convenor.client.get(waveBase)).body.responseBand).toBe("5–9");
-    // p0 is a member added without a password: give them a session directly.
-    const row = await ctx.handle.db.selectFrom("users").select("id").where("email", "=", "p0@example.org").executeTakeFirstOrThrow();
-    const memberClient = new TestClient(ctx.app, { cookie: (await createSession(ctx.handle.db, row.id)).secret });
+    // p0 is a member on the roster: they join with their own account by accepting an invitation.
+    const p0 = await ctx.user("Person 0", "p0@example.org");
+    const person = ((await convenor.client.get(`${base}/people`)).body.items as Array<{ id: string; email: string }>).find((p) => p.email === "p0@example.org")!;
+    const invited = await convenor.client.post(`${base}/people/${person.id}/invitations`);
+    expect(invited.status).toBe(201);
+    expect((await p0.client.post(`/api/v1/invitations/${invitationToken(invited.body.url)}/accept`, {})).status).toBe(200);
+    const memberClient = p0.client;
     const seen = await memberClient.get(waveBase);
     expect(seen.status).toBe(200);
     expect(seen.body.responseBand).toBeNull();

@@ -130,10 +130,18 @@ describe("the restored partnership", () => {
     const before = new Map(await statuses(original));
     const after = new Map(await statuses(restored));
     expect([...after.keys()]).toEqual([...before.keys()]);
+    // Whoever had joined is still joined to their (restored) account; status no longer depends on a password.
+    expect(after).toEqual(before);
     expect(before.get(convenorId)).toBe("active");
-    expect(after.get(convenorId)).toBe("not_invited");
-    await setPassword(b.handle.db, (await b.handle.db.selectFrom("users").select("email").where("id", "=", convenorId).executeTakeFirstOrThrow()).email, "a restored long password");
-    const fresh = new TestClient(b.app, { cookie: (await createSession(b.handle.db, convenorId)).secret });
+    // The restored accounts come without passwords: nobody signs in until the operator sets one.
+    const account = () => b.handle.db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", convenorId).executeTakeFirstOrThrow();
+    const { email } = await account();
+    expect((await account()).password_hash).toBeNull();
+    expect((await b.anonymous().post("/api/v1/auth/sign-in", { email, password: "a restored long password" })).status).toBe(401);
+    await setPassword(b.handle.db, email, "a restored long password");
+    expect((await account()).password_hash).not.toBeNull();
+    const fresh = b.anonymous();
+    expect((await fresh.post("/api/v1/auth/sign-in", { email, password: "a restored long password" })).status).toBe(200);
     expect(new Map(await statuses(fresh))).toEqual(before);
   });
 
