@@ -20,8 +20,7 @@ export async function listNominees(db: Db, actor: Actor, partnershipId: string, 
     .selectFrom("wave_nominees as n")
     .innerJoin("organisations as o", "o.id", "n.organisation_id")
     .innerJoin("people as p", "p.id", "n.person_id")
-    .innerJoin("users as u", "u.id", "p.user_id")
-    .select(["n.organisation_id", "o.name as organisation_name", "n.person_id", "u.name as person_name"])
+    .select(["n.organisation_id", "o.name as organisation_name", "n.person_id", "p.name as person_name"])
     .where("n.wave_id", "=", waveId)
     .orderBy("o.name")
     .execute();
