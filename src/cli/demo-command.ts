@@ -4,6 +4,7 @@ import { findUserByEmail } from "../accounts/users.ts";
 import { loadConfig } from "../config/config.ts";
 import { createDemoAccount } from "../demo/create-demo-account.ts";
 import { createDemoPartnership } from "../demo/create-demo-partnership.ts";
+import { markDemo } from "../demo/demo-quota.ts";
 import { AppError } from "../errors/app-error.ts";
 import { openDatabase } from "../server/open-database.ts";
 
@@ -31,6 +32,8 @@ export function registerDemoCommand(program: Command): void {
           if (process.stderr.isTTY) process.stderr.write(`\r[${"#".repeat(Math.round((done / total) * 20)).padEnd(20)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
           else if (done === total || done % 10 === 0) process.stderr.write(`${done}/${total} ${label}\n`);
         });
+        // Marked like the web route's demos, so it counts towards the account's demo quota (the operator is not limited).
+        await markDemo(database.db, actor, p.id, false);
         if (process.stderr.isTTY) process.stderr.write("\n");
         console.log(`Created “${p.name}”, convened by ${actor.email}.`);
         const url = config.publicUrl ?? `http://localhost:${config.port}`;

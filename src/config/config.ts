@@ -16,6 +16,7 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   WORKERS: z.coerce.number().int().min(1, "WORKERS must be at least 1").max(64, "WORKERS must be at most 64").default(1),
+  EXPENSIVE_LIMITS: z.enum(["on", "off"], { message: "EXPENSIVE_LIMITS must be on or off" }).default("on"),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),
   SMTP_SECURE: z
@@ -36,6 +37,8 @@ export interface Config {
   trustProxy: boolean;
   /** App-server processes sharing the port (node:cluster); above 1 only with PostgreSQL. */
   workers: number;
+  /** The per-account limits on expensive routes and the demo quota (src/limits/expensive-limits.ts); EXPENSIVE_LIMITS=off turns them off. */
+  expensiveLimits: boolean;
   smtp:
     | { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; from: string }
     | undefined;
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     trustProxy: e.TRUST_PROXY,
     workers: e.WORKERS,
+    expensiveLimits: e.EXPENSIVE_LIMITS === "on",
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM }
       : undefined,

@@ -1,10 +1,13 @@
 /** CSV export and all-or-nothing CSV import of one register, naming organisations, people and linked entries in words. */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Actor } from "../accounts/actor.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError, type FieldProblem } from "../errors/app-error.ts";
 import { requireMembership } from "../partnerships/access.ts";
 import { REGISTERS } from "./definitions/index.ts";
+import type { RegisterDefinition } from "./definitions/types.ts";
+import type { EntryData, FieldSpec } from "./fields.ts";
 import { csvLine, CsvSyntaxError, decodeField, encodeField, parseCsv, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
 import { insertEntry, prepareNew } from "./entry-use-cases.ts";
 import type { RegisterKey } from "./keys.ts";
@@ -61,7 +64,47 @@ function resolver(candidates: { id: string; names: string[] }[], what: string): 
   };
 }
 
-/** Imports every row or none: returns how many were added, or throws 422 listing each bad row's line and problem. */
+/** Rows checked between turns of the event loop: a 5,000-row file lets other requests in 20 times while it is checked. */
+export const ROWS_PER_TURN = 250;
+
+interface CheckedRow {
+  line: number;
+  fields: EntryData;
+}
+
+/**
+ * Every row's references checked again inside the write transaction, in one query per kind for the whole file (an
+ * organisation, person or entry may have been removed since the names were looked up). The rows go to checkReferences
+ * as one entry whose fields are named `<row>␀<field>`, so it stays the one place that knows which kinds refer to what.
+ */
+async function referencesGone(tx: DbOrTx, partnershipId: string, def: RegisterDefinition, rows: readonly CheckedRow[]): Promise<FieldProblem[]> {
+  const specs: FieldSpec[] = [];
+  const fields: EntryData = {};
+  rows.forEach((row, i) => {
+    for (const f of def.fields) {
+      const v = row.fields[f.name];
+      if (v === null || v === undefined) continue;
+      specs.push({ ...f, name: `${i}\u0000${f.name}` });
+      fields[`${i}\u0000${f.name}`] = v;
+    }
+  });
+  const problems = await checkReferences(tx, partnershipId, specs, fields);
+  return problems.map((p) => {
+    const [i, name] = p.path.split("\u0000");
+    return { path: `line ${rows[Number(i)]?.line ?? "?"}: ${name}`, message: p.message };
+  });
+}
+
+function refused(problems: FieldProblem[]): AppError {
+  return new AppError("validation_failed", `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
+}
+
+/**
+ * Imports every row or none: returns how many were added, or throws 422 listing each bad row's line and problem.
+ * Every row is checked first, outside any transaction and giving the event loop a turn every ROWS_PER_TURN rows, so
+ * a large file that fails holds no write lock and keeps nobody waiting long; only a file with no problems is then
+ * written, in one transaction.
+ */
 export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, text: string): Promise<{ imported: number }> {
   const def = REGISTERS[key];
   const m = await requireMembership(db, actor, partnershipId, "member");
@@ -88,43 +131,49 @@ export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: str
   if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
 
   const at = nowIso();
-  return db.transaction().execute(async (tx) => {
-    const { orgs, people, entries } = await lookups(tx, partnershipId);
-    const r: Resolvers = {
-      organisation: resolver(orgs.map((o) => ({ id: o.id, names: [o.name] })), "organisation"),
-      person: resolver(people.map((p) => ({ id: p.id, names: [p.email, p.name] })), "person"),
-      entry: (register) => resolver(entries.filter((e) => e.register === register).map((e) => ({ id: e.id, names: [e.title] })), REGISTERS[register as RegisterKey]?.singular ?? "entry"),
-    };
-    const prepared = [];
-    for (const row of records) {
-      const where = (field?: string) => `line ${row.line}${field ? `: ${field}` : ""}`;
-      if (row.cells.length !== columns.length) {
-        problems.push({ path: where(), message: `Has ${row.cells.length} cells; the header has ${columns.length}.` });
-        continue;
-      }
-      const input: Record<string, unknown> = {};
-      const before = problems.length;
-      row.cells.forEach((cell, i) => {
-        const f = columns[i];
-        if (!f) return;
-        const out = decodeField(f, cell, r);
-        if ("problem" in out) problems.push({ path: where(f.name), message: out.problem });
-        else if (out.value !== undefined) input[f.name] = out.value;
-      });
-      if (problems.length > before) continue;
-      try {
-        const fields = prepareNew(def, input, at);
-        const more = [...(def.check?.(fields) ?? []), ...(await checkReferences(tx, partnershipId, def.fields, fields))];
-        if (!mayEdit(def, m, fields)) more.push({ path: def.ownerField ?? "", message: def.ownerField ? "You can import only your own organisation's entries." : `Only convenors can add ${def.label.toLowerCase()}.` });
-        for (const p of more) problems.push({ path: where(p.path), message: p.message });
-        if (more.length === 0) prepared.push(fields);
-      } catch (err) {
-        if (!(err instanceof AppError) || !err.fields) throw err;
-        for (const p of err.fields) problems.push({ path: where(p.path), message: p.message });
-      }
+  // Names resolve against the partnership as it is now; the write transaction checks the ids again.
+  const { orgs, people, entries } = await lookups(db, partnershipId);
+  const r: Resolvers = {
+    organisation: resolver(orgs.map((o) => ({ id: o.id, names: [o.name] })), "organisation"),
+    person: resolver(people.map((p) => ({ id: p.id, names: [p.email, p.name] })), "person"),
+    entry: (register) => resolver(entries.filter((e) => e.register === register).map((e) => ({ id: e.id, names: [e.title] })), REGISTERS[register as RegisterKey]?.singular ?? "entry"),
+  };
+  const checked: CheckedRow[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
+    const row = records[i]!;
+    const where = (field?: string) => `line ${row.line}${field ? `: ${field}` : ""}`;
+    if (row.cells.length !== columns.length) {
+      problems.push({ path: where(), message: `Has ${row.cells.length} cells; the header has ${columns.length}.` });
+      continue;
     }
-    if (problems.length) throw new AppError("validation_failed", `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
-    for (const fields of prepared) await insertEntry(tx, actor, m, def, fields, at, "imported");
-    return { imported: prepared.length };
+    const input: Record<string, unknown> = {};
+    const before = problems.length;
+    row.cells.forEach((cell, col) => {
+      const f = columns[col];
+      if (!f) return;
+      const out = decodeField(f, cell, r);
+      if ("problem" in out) problems.push({ path: where(f.name), message: out.problem });
+      else if (out.value !== undefined) input[f.name] = out.value;
+    });
+    if (problems.length > before) continue;
+    try {
+      const fields = prepareNew(def, input, at);
+      const more = [...(def.check?.(fields) ?? [])];
+      if (!mayEdit(def, m, fields)) more.push({ path: def.ownerField ?? "", message: def.ownerField ? "You can import only your own organisation's entries." : `Only convenors can add ${def.label.toLowerCase()}.` });
+      for (const p of more) problems.push({ path: where(p.path), message: p.message });
+      if (more.length === 0) checked.push({ line: row.line, fields });
+    } catch (err) {
+      if (!(err instanceof AppError) || !err.fields) throw err;
+      for (const p of err.fields) problems.push({ path: where(p.path), message: p.message });
+    }
+  }
+  if (problems.length) throw refused(problems);
+
+  return db.transaction().execute(async (tx) => {
+    const gone = await referencesGone(tx, partnershipId, def, checked);
+    if (gone.length) throw refused(gone);
+    for (const row of checked) await insertEntry(tx, actor, m, def, row.fields, at, "imported");
+    return { imported: checked.length };
   });
 }

@@ -3,6 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../errors/app-error.ts";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
+import { describeLimit, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
+import { limitRequest, rateLimitedResponse } from "../limits/limit-account.ts";
 import { pageOf } from "../partnerships/contracts.ts";
 import { EntryParams, ENTRY_SCHEMAS, HistorySchema, ImportResultSchema, ListEntriesQuery, OrganisationActionBody, RegisterParams } from "./contracts.ts";
 import { REGISTERS } from "./definitions/index.ts";
@@ -46,13 +48,14 @@ function addRegister(key: RegisterKey): void {
       tags,
       security,
       summary: `Import ${def.label.toLowerCase()} from CSV: all rows or none`,
-      description: "Columns are the field names (as in the export). Organisations are named, people by email, linked entries by title. A 422 lists every bad row by line number.",
+      description: `Columns are the field names (as in the export). Organisations are named, people by email, linked entries by title. A 422 lists every bad row by line number. ${describeLimit(EXPENSIVE_LIMITS.registerImport)}, refused or not; beyond it, 429 with Retry-After.`,
       request: { params: RegisterParams, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
-      responses: { 201: json(ImportResultSchema, "Imported"), 415: commonErrors[422], ...commonErrors },
+      responses: { 201: json(ImportResultSchema, "Imported"), 415: commonErrors[422], ...rateLimitedResponse, ...commonErrors },
     }),
     async (c) => {
       const type = c.req.header("content-type") ?? "";
       if (!/^text\/(csv|plain)\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the file with content-type text/csv.");
+      await limitRequest(c, "registerImport");
       const text = await c.req.text();
       return c.json(await importRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, text), 201);
     },

@@ -3,6 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { PeriodQuery } from "../health/contracts.ts";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, router } from "../http/openapi.ts";
+import { describeLimit, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
+import { limitRequest, rateLimitedResponse } from "../limits/limit-account.ts";
 import { IdParam } from "../partnerships/contracts.ts";
 import { renderReportHtml } from "./report-html.ts";
 import { buildReportModel, type ReportModel } from "./report-model.ts";
@@ -11,6 +13,7 @@ import { renderReportPdf } from "./report-pdf.ts";
 const Params = z.object({ partnershipId: IdParam("partnershipId") });
 const security = cookieAuth;
 const tags = ["Board report"];
+const description = `${describeLimit(EXPENSIVE_LIMITS.report)}; beyond it, 429 with Retry-After.`;
 
 /** A filename safe in any header and file system: ASCII letters, digits and dashes only. */
 export function reportFilename(m: Pick<ReportModel, "partnership" | "period">, ext: "pdf" | "html"): string {
@@ -21,8 +24,9 @@ export function reportFilename(m: Pick<ReportModel, "partnership" | "period">, e
 export const reportRoutes = router();
 
 reportRoutes.openapi(
-  createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.html", tags, security, summary: "The board report for a period as one printable HTML page (no scripts, charts as inline SVG)", request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "Report", content: { "text/html": { schema: z.string() } } }, ...commonErrors } }),
+  createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.html", tags, security, summary: "The board report for a period as one printable HTML page (no scripts, charts as inline SVG)", description, request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "Report", content: { "text/html": { schema: z.string() } } }, ...rateLimitedResponse, ...commonErrors } }),
   async (c) => {
+    await limitRequest(c, "report");
     const p = c.req.valid("param");
     const q = c.req.valid("query");
     const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });
@@ -31,8 +35,9 @@ reportRoutes.openapi(
 );
 
 reportRoutes.openapi(
-  createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.pdf", tags, security, summary: "The same board report as an A4 PDF, made on the server without a browser", request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...commonErrors } }),
+  createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.pdf", tags, security, summary: "The same board report as an A4 PDF, made on the server without a browser", description, request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...rateLimitedResponse, ...commonErrors } }),
   async (c) => {
+    await limitRequest(c, "report");
     const p = c.req.valid("param");
     const q = c.req.valid("query");
     const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });

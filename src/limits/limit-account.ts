@@ -1,0 +1,41 @@
+/** Reserves one use of an expensive route for the calling account before the work, or refuses with 429 naming the limit. */
+import type { Context } from "hono";
+import { consume, rateLimited, windowStartIso } from "../accounts/rate-limit.ts";
+import type { DbOrTx } from "../db/database.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { AppEnv } from "../http/env.ts";
+import { requireActor } from "../http/middleware.ts";
+import { ProblemSchema } from "../http/openapi.ts";
+import { describeLimit, EXPENSIVE_LIMITS, type ExpensiveLimitName } from "./expensive-limits.ts";
+
+export const limitKey = (name: ExpensiveLimitName, userId: string): string => `expensive:${name}:${userId}`;
+
+/**
+ * Counts one use against the account's budget (an atomic upsert that returns the new count, so of many parallel
+ * requests exactly `max` pass). A refused use stays counted. Throws rate_limited with Retry-After and the limit in words.
+ */
+export async function limitAccount(db: DbOrTx, userId: string, name: ExpensiveLimitName, now = Date.now()): Promise<void> {
+  const limit = EXPENSIVE_LIMITS[name];
+  try {
+    await consume(db, limitKey(name, userId), limit, now);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "rate_limited") throw rateLimited(Date.parse(windowStartIso(limit, now)), limit, now, describeLimit(limit));
+    throw err;
+  }
+}
+
+/** For a route: the signed-in caller (401 otherwise) uses one of `name`'s budget, unless the limits are turned off (EXPENSIVE_LIMITS=off). */
+export async function limitRequest(c: Context<AppEnv>, name: ExpensiveLimitName): Promise<void> {
+  const actor = requireActor(c);
+  const { db, config } = c.get("deps");
+  if (config.expensiveLimits) await limitAccount(db, actor.userId, name);
+}
+
+/** The OpenAPI description of a limited route's 429. */
+export const rateLimitedResponse = {
+  429: {
+    description: "Over the account's limit for this route; the problem names the limit",
+    headers: { "Retry-After": { description: "Seconds until the limit's window ends", schema: { type: "integer" as const } } },
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
+} as const;
