@@ -10,9 +10,11 @@ describe("AppError", () => {
     }
     expect(Object.keys(TITLE_BY_CODE).sort()).toEqual(Object.keys(STATUS_BY_CODE).sort());
   });
-  it("only 'internal' is a server error", () => {
+  it("server errors are only a fault of ours or a missing or failing mail server, never a caller's input", () => {
     const fiveHundreds = Object.entries(STATUS_BY_CODE).filter(([, s]) => s >= 500).map(([c]) => c);
-    expect(fiveHundreds).toEqual(["internal"]);
+    expect(fiveHundreds.sort()).toEqual(["internal", "mail_failed", "mail_not_configured"]);
+    expect(STATUS_BY_CODE.mail_failed).toBe(502);
+    expect(STATUS_BY_CODE.mail_not_configured).toBe(503);
   });
   it("carries fields and retry-after", () => {
     const e = new AppError("rate_limited", "slow down", { retryAfterSeconds: 30 });
