@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error.ts";
 import { openDatabase } from "../server/open-database.ts";
 import { buildExport, exportJson, recordExport } from "../transfer/export-partnership.ts";
 import { exportZip } from "../transfer/export-zip.ts";
-import { importPartnership } from "../transfer/import-partnership.ts";
+import { decodeExportFile, importPartnership } from "../transfer/import-partnership.ts";
 
 const progress = (label: string) => process.stderr.write(`… ${label}\n`);
 
@@ -50,7 +50,7 @@ export function registerTransferCommands(program: Command): void {
     .requiredOption("--in <file>", "the .json file `accord export` wrote")
     .action(async (opts: { in: string }) => {
       if (opts.in.toLowerCase().endsWith(".zip")) throw new AppError("validation_failed", "Import the .json export; the zip of CSVs is for reading only.");
-      const text = readFileSync(opts.in, "utf8");
+      const text = decodeExportFile(readFileSync(opts.in));
       const database = await openDatabase(loadConfig());
       try {
         const s = await importPartnership(database.db, text, progress);

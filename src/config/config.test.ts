@@ -12,7 +12,7 @@ describe("loadConfig", () => {
     expect(c.smtp).toBeUndefined();
   });
   it("reads PORT, DATA_DIR, DATABASE_URL and SMTP settings", () => {
-    const c = loadConfig({ PORT: "8080", DATA_DIR: "/srv/accord", DATABASE_URL: "postgres://u:p@db/accord", SMTP_HOST: "mail.example.org", SMTP_PORT: "25" });
+    const c = loadConfig({ PORT: "8080", DATA_DIR: "/srv/accord", DATABASE_URL: "postgres://u:p@db/accord", PUBLIC_URL: "https://accord.example.org", SMTP_HOST: "mail.example.org", SMTP_PORT: "25" });
     expect(c.port).toBe(8080);
     expect(c.dataDir).toBe("/srv/accord");
     expect(c.databaseUrl).toBe("postgres://u:p@db/accord");
@@ -28,6 +28,15 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ WORKERS: "2" })).toThrow(/WORKERS: 2 worker processes need DATABASE_URL/);
     expect(() => loadConfig({ WORKERS: "0", DATABASE_URL: "postgres://u:p@db/accord" })).toThrow(/WORKERS must be at least 1/);
     expect(() => loadConfig({ WORKERS: "two", DATABASE_URL: "postgres://u:p@db/accord" })).toThrow(/WORKERS/);
+  });
+  it("refuses to start with mail but no PUBLIC_URL, naming PUBLIC_URL and why", () => {
+    // Emailed links would otherwise be built from the Host header of whoever asked for them.
+    expect(() => loadConfig({ SMTP_HOST: "mail.example.org" })).toThrow(/PUBLIC_URL: set it to the address people use .* when SMTP_HOST is set/);
+    expect(() => loadConfig({ SMTP_HOST: "mail.example.org", PUBLIC_URL: "" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ SMTP_HOST: "mail.example.org", PUBLIC_URL: "accord.example.org" })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ SMTP_HOST: "mail.example.org", PUBLIC_URL: "https://accord.example.org/" })).toMatchObject({ publicUrl: "https://accord.example.org", smtp: { host: "mail.example.org" } });
+    // Without mail, PUBLIC_URL stays optional.
+    expect(loadConfig({}).publicUrl).toBeUndefined();
   });
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();

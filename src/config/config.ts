@@ -58,6 +58,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n  WORKERS: ${e.WORKERS} worker processes need DATABASE_URL (PostgreSQL); the SQLite data folder is served by one process, so leave WORKERS at 1 or unset.`,
     );
   }
+  if (e.SMTP_HOST && !e.PUBLIC_URL) {
+    throw new Error(
+      "Invalid configuration:\n  PUBLIC_URL: set it to the address people use (e.g. https://accord.example.org) when SMTP_HOST is set. Emailed links are built from PUBLIC_URL, never from the Host header of the request that asked for them, which anyone can set.",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -1,6 +1,5 @@
 /** Builds the Hono application: middleware, the /api/v1 routers, OpenAPI document, docs, health and web UI. */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { accountRoutes } from "../accounts/routes.ts";
 import { ping } from "../db/connect.ts";
 import { demoRoutes } from "../demo/routes.ts";
@@ -18,8 +17,10 @@ import { transferRoutes } from "../transfer/routes.ts";
 import { programmeRoutes } from "../programmes/routes.ts";
 import { docsRoutes } from "./docs.ts";
 import type { AppEnv, Deps } from "./env.ts";
-import { readBody } from "./body.ts";
+import { JSON_BODY, readBody } from "./body.ts";
+import { CSV_BODY } from "./csv-body.ts";
 import { csrfGuard, envelope, identify } from "./middleware.ts";
+import { refuseUnexpectedBodies } from "./no-body.ts";
 import { renderProblem } from "./problem.ts";
 import { webRoutes } from "./web.ts";
 
@@ -36,10 +37,12 @@ export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIH
     return c.json(ok ? { status: "ok" } : { status: "unavailable" }, ok ? 200 : 503);
   });
 
-  // CSV imports may be larger than JSON bodies; every other request is held to 64 KiB.
-  const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: () => { throw new AppError("payload_too_large", `Imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the file.`); } });
-  const jsonLimit = readBody(MAX_BODY_BYTES, () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); });
-  app.use("/api/v1/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/import") ? importLimit(c, next) : jsonLimit(c, next)));
+  // CSV imports may be larger than JSON bodies; every other request is held to 64 KiB. Either way a non-empty body
+  // must come as the media type its route reads (415 otherwise) and be UTF-8, and a route that takes no body gets none.
+  const importBody = readBody(MAX_IMPORT_BYTES, () => { throw new AppError("payload_too_large", `Imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the file.`); }, CSV_BODY);
+  const jsonBody = readBody(MAX_BODY_BYTES, () => { throw new AppError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`); }, JSON_BODY);
+  app.use("/api/v1/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/import") ? importBody(c, next) : jsonBody(c, next)));
+  app.use("/api/v1/*", refuseUnexpectedBodies(app));
   app.use("/api/v1/*", csrfGuard);
   app.use("/api/v1/*", identify);
 

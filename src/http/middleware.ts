@@ -28,9 +28,16 @@ export function isHttps(c: Context<AppEnv>): boolean {
   return new URL(c.req.url).protocol === "https:";
 }
 
+/**
+ * The origin people use: PUBLIC_URL's when set. Without it (no mail configured: the configuration refuses SMTP_HOST
+ * without PUBLIC_URL) the request's own origin, from its Host header, which the caller chose: good enough for the CSRF
+ * check and for links shown only to that caller, never for a link that is emailed to someone else.
+ */
 export function publicOrigin(c: Context<AppEnv>): string {
   const { config } = c.get("deps");
-  return config.publicUrl ? new URL(config.publicUrl).origin : new URL(c.req.url).origin;
+  if (config.publicUrl) return new URL(config.publicUrl).origin;
+  if (config.smtp) throw new AppError("internal", "Mail is configured without PUBLIC_URL, so no link can be emailed safely; set PUBLIC_URL.");
+  return new URL(c.req.url).origin;
 }
 
 const CONTENT_SECURITY_POLICY = [

@@ -5,6 +5,31 @@ import type { ZodError } from "zod";
 import { AppError, TITLE_BY_CODE, type FieldProblem } from "../errors/app-error.ts";
 import type { AppEnv } from "./env.ts";
 
+/** At most this many problems are listed in a refusal; the rest are counted, so a body of 100,000 bad columns gets a small answer. */
+export const MAX_LISTED_PROBLEMS = 20;
+const MAX_PATH = 200;
+const MAX_MESSAGE = 1000;
+
+/** Cuts text to `max` UTF-16 units without splitting a character, marking the cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}… (${text.length - cut.length} more characters)`;
+}
+
+/**
+ * The first `max` problems (paths and messages clipped), then one saying how many more there were — placed at the
+ * first one left out, so it still names where to look.
+ */
+export function capProblems(fields: readonly FieldProblem[], max = MAX_LISTED_PROBLEMS): FieldProblem[] {
+  const listed = fields.slice(0, max).map((f) => ({ path: clip(f.path, MAX_PATH), message: clip(f.message, MAX_MESSAGE) }));
+  const rest = fields.length - listed.length;
+  if (rest <= 0) return listed;
+  const next = fields[max]!;
+  return [...listed, { path: clip(next.path, MAX_PATH), message: `…and ${rest.toLocaleString("en-GB")} more problem${rest === 1 ? "" : "s"} from here on, not listed; fix the ones above and try again.` }];
+}
+
 export function fieldsFromZod(error: ZodError): FieldProblem[] {
   return error.issues.flatMap((issue): FieldProblem[] => {
     const base = issue.path.map(String).join(".");
@@ -45,9 +70,9 @@ export function renderProblem(err: unknown, c: Context<AppEnv>): Response {
     type: `https://accord.invalid/problems/${appErr.code}`,
     title: TITLE_BY_CODE[appErr.code],
     status: appErr.status,
-    detail: appErr.message,
+    detail: clip(appErr.message, 2 * MAX_MESSAGE),
     code: appErr.code,
-    ...(appErr.fields ? { errors: appErr.fields } : {}),
+    ...(appErr.fields ? { errors: capProblems(appErr.fields) } : {}),
     instance: c.req.path,
     requestId: c.get("requestId") ?? null,
   };

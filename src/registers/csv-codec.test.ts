@@ -1,7 +1,7 @@
-// Unit and property tests for the register CSV codec: quoting round-trips, line numbers, names for ids.
+// Unit and property tests for the register CSV codec: quoting round-trips, line numbers, names for ids, columns named twice, bytes that are not UTF-8.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvLine, CsvSyntaxError, decodeField, encodeField, parseCsv, type Resolvers } from "./csv-codec.ts";
+import { csvColumnAt, csvLine, CsvSyntaxError, decodeField, encodeField, notUtf8Problem, parseCsv, repeatedColumn, type Resolvers } from "./csv-codec.ts";
 import type { FieldSpec } from "./fields.ts";
 
 const safeText = fc.string({ unit: "grapheme", maxLength: 40 }).filter((s) => !s.includes("\u0000") && s.trim() === s && s !== "");
@@ -55,5 +55,40 @@ describe("fields as cells", () => {
     expect(decodeField(notes, encodeField(notes, value, names), resolvers)).toEqual({ value });
     expect(decodeField(level, "very HIGH", resolvers)).toEqual({ value: "high" });
     expect(decodeField(level, "medium", resolvers)).toEqual({ problem: "Use one of: low, high." });
+  });
+});
+
+describe("a column named twice", () => {
+  it("is refused at the header's line, naming the column and both positions", () => {
+    const err = (() => {
+      try {
+        parseCsv("title,dueOn, Title \nOne,2026-01-01,Two\n");
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(CsvSyntaxError);
+    expect((err as CsvSyntaxError).line).toBe(1);
+    expect((err as CsvSyntaxError).message).toMatch(/The column “title” \(as “Title” the second time\) appears twice, as columns 1 and 3/);
+    expect(() => parseCsv("\n\ntitle,title\n")).toThrow(/“title” appears twice, as columns 1 and 2/);
+  });
+
+  it("lets blank column names pass (the import names them as unknown) and can match names to labels", () => {
+    expect(parseCsv(",,\n1,2,3\n")).toHaveLength(2);
+    const byField = (n: string) => ({ dueon: "dueOn", "due on": "dueOn" })[n.trim().toLowerCase()] ?? (n.trim().toLowerCase() || null);
+    expect(repeatedColumn(["title", "dueOn", "Due on"], byField)).toMatch(/“dueOn” \(as “Due on” the second time\) appears twice, as columns 2 and 3/);
+    expect(repeatedColumn(["title", "dueOn"], byField)).toBeNull();
+  });
+});
+
+describe("a byte that is not UTF-8", () => {
+  it("is placed by line, column and the column's name from the header, quoted commas and line breaks counted right", () => {
+    expect(csvColumnAt('title,note\n"a, b","two\nlines, still",')).toEqual({ column: 3, name: undefined });
+    expect(csvColumnAt('title,note\n"a, b","Caf')).toEqual({ column: 2, name: "note" });
+    expect(csvColumnAt("\uFEFFtit")).toEqual({ column: 1, name: undefined });
+    const p = notUtf8Problem({ line: 2, character: 8, byte: "0xE9", before: 'title,note\n"a, b","Caf' });
+    expect(p.path).toBe("line 2");
+    expect(p.message).toMatch(/line 2, column 2 \(“note”\), character 8 the byte 0xE9 is not UTF-8.*Save it again as UTF-8/);
   });
 });

@@ -1,4 +1,4 @@
-/** Pure CSV pieces for registers: parse text into numbered rows, write cells safely, and turn cells into field values and back. */
+/** Pure CSV pieces for registers: parse text into numbered rows (refusing a column named twice), write cells safely, turn cells into field values and back, and locate a byte that is not UTF-8. */
 import { parse } from "csv-parse/sync";
 import type { FieldSpec, FieldValue, OrganisationNote } from "./fields.ts";
 
@@ -27,10 +27,84 @@ export function parseCsv(text: string): CsvRow[] {
     const e = err as { lines?: number; message?: string };
     throw new CsvSyntaxError(e.lines ?? 1, (e.message ?? "The file is not valid CSV.").replace(/^[A-Za-z ]+: /, ""));
   }
-  return records.map(({ record, info }) => {
+  const rows = records.map(({ record, info }) => {
     const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     return { line: info.lines - inner, cells: record };
   });
+  const header = rows[0];
+  const twice = header ? repeatedColumn(header.cells) : null;
+  if (header && twice) throw new CsvSyntaxError(header.line, twice);
+  return rows;
+}
+
+/** Column names compare trimmed and in any case: "Title" and " title" are the same column. */
+const sameName = (name: string): string | null => name.trim().toLowerCase() || null;
+
+/**
+ * The first column named twice in a header, in words (both positions; which name each used), or null. `keyOf` says
+ * which column a name means (null: none, e.g. blank); by default names compare trimmed and case-insensitively, and a
+ * caller that also accepts labels can map both to one key so "dueOn" and "Due on" count as the same column.
+ */
+export function repeatedColumn(header: readonly string[], keyOf: (name: string) => string | null = sameName): string | null {
+  const seen = new Map<string, number>();
+  for (const [i, name] of header.entries()) {
+    const key = keyOf(name);
+    if (key === null) continue;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      continue;
+    }
+    const a = header[first]!.trim();
+    const b = name.trim();
+    const as = a === b ? `“${clipName(a)}”` : `“${clipName(a)}” (as “${clipName(b)}” the second time)`;
+    return `The column ${as} appears twice, as columns ${first + 1} and ${i + 1}; keep one of them, since only one value per row can be stored.`;
+  }
+  return null;
+}
+
+const clipName = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
+/**
+ * Where a byte that is not UTF-8 sits in a CSV file, given the valid text before it: the column it falls in (counting
+ * quoted cells, which may hold commas and line breaks) and that column's name from the header, when the header is
+ * already behind it.
+ */
+export function csvColumnAt(before: string): { column: number; name: string | undefined } {
+  const text = before.replace(/\r\n?/g, "\n");
+  let inQuotes = false;
+  let column = 1;
+  let recordStart = 0;
+  let header: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === ",") column++;
+    else if (!inQuotes && ch === "\n") {
+      if (header === undefined && text.slice(recordStart, i).replace(/^\uFEFF/, "").trim() !== "") header = text.slice(recordStart, i);
+      column = 1;
+      recordStart = i + 1;
+    }
+  }
+  let name: string | undefined;
+  if (header !== undefined) {
+    try {
+      name = parseCsv(header)[0]?.cells[column - 1]?.trim() || undefined;
+    } catch {
+      name = undefined; // a header that does not parse, or names a column twice: the column number alone says where
+    }
+  }
+  return { column, name };
+}
+
+/** A refusal for a CSV file that is not UTF-8, naming the line, column and character of the first bad byte and how to fix it. */
+export function notUtf8Problem(at: { line: number; character: number; byte: string; before: string }): { path: string; message: string } {
+  const { column, name } = csvColumnAt(at.before);
+  const where = `line ${at.line}, column ${column}${name ? ` (“${clipName(name)}”)` : ""}, character ${at.character}`;
+  return {
+    path: `line ${at.line}`,
+    message: `The file is not UTF-8: at ${where} the byte ${at.byte} is not UTF-8 text, so it was probably saved as Windows-1252 or Latin-1. Save it again as UTF-8 (in Excel: Save As → “CSV UTF-8”; in LibreOffice: character set “Unicode (UTF-8)”) and import it again; nothing was imported.`,
+  };
 }
 
 /** RFC 4180 quoting, with a leading apostrophe where a spreadsheet would read a formula. */

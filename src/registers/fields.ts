@@ -1,6 +1,6 @@
 /** The small field language registers are declared in: one spec gives the zod schemas, the CSV columns and the web form. */
 import { z } from "@hono/zod-openapi";
-import { safeString } from "../db/safe-text.ts";
+import { safeString, singleLine } from "../db/safe-text.ts";
 import type { RegisterKey } from "./keys.ts";
 
 interface Base {
@@ -54,7 +54,8 @@ export const DaySchema = safeString()
 export function valueSchema(f: FieldSpec) {
   switch (f.kind) {
     case "text":
-      return safeString().trim().min(1, `Enter ${f.label.toLowerCase()}.`).max(f.max, `Use at most ${f.max} characters.`);
+      // One-line fields (titles, headlines) are names in lists and the audit log; multi-line ones are free text.
+      return (f.multiline ? safeString() : singleLine()).trim().min(1, `Enter ${f.label.toLowerCase()}.`).max(f.max, `Use at most ${f.max} characters.`);
     case "date":
       return DaySchema;
     case "enum":

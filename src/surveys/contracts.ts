@@ -1,9 +1,11 @@
 /** zod contracts for waves, links and responses (validation and OpenAPI from one source). */
 import { z } from "@hono/zod-openapi";
-import { safeString } from "../db/safe-text.ts";
+import { safeString, singleLine } from "../db/safe-text.ts";
+import { DaySchema } from "../registers/fields.ts";
 import { RatingsSchema } from "../network/ratings.ts";
 
-const IsoDate = z.iso.date("Use a date like 2026-03-31.");
+/** One rule for days everywhere: a real calendar day, in the years register dates accept. */
+const IsoDate = DaySchema;
 
 export const NetworkModeSchema = z
   .enum(["none", "organisational", "personal"])
@@ -38,7 +40,7 @@ export const WaveSchema = z
   .openapi("Wave");
 
 const WaveFields = {
-  name: safeString().trim().min(1, "Name the wave, e.g. “Baseline, spring 2026”.").max(200),
+  name: singleLine().trim().min(1, "Name the wave, e.g. “Baseline, spring 2026”.").max(200),
   instrumentKey: z.enum(["baseline", "accord-trust", "pulse"]),
   opensOn: IsoDate,
   closesOn: IsoDate,

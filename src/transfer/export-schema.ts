@@ -1,5 +1,7 @@
-/** The partnership export document (format "accord-partnership-export", version 1) as zod schemas: one row schema per table, columns in order. */
+/** The partnership export document (format "accord-partnership-export", version 1) as zod schemas: one row schema per table, columns in order, each field held to the API's rules. */
 import { z } from "zod";
+import { NO_DUE } from "../registers/store.ts";
+import { checkRegisterData, day, email, eventLabel, eventNote, id, instrumentKey, json, jobTitle, k, organisationName, partnershipName, personName, purpose, text, time, waveName } from "./export-fields.ts";
 import { PRESSURE_KINDS } from "../health/tables.ts";
 import { SECTORS } from "../partnerships/sectors.ts";
 import { REGISTER_KEYS } from "../registers/keys.ts";
@@ -8,16 +10,12 @@ import { ComparisonSchema, WaveResultsSchema } from "../surveys/results/contract
 export const EXPORT_FORMAT = "accord-partnership-export";
 export const EXPORT_VERSION = 1;
 
-const text = z.string().max(1_000_000);
-const id = z.string().min(1).max(200);
-const time = z.string().min(1).max(64);
-const json = z.record(z.string(), z.unknown());
 
 /** Rows as stored, snake_case column names as in the database, in this column order (the CSVs use the same columns). */
 export const ROWS = {
-  partnership: z.strictObject({ id, name: text, purpose: text, created_by: id, created_at: time, updated_at: time, deleted_at: time.nullable() }),
-  users: z.strictObject({ id, email: z.string().min(3).max(320), name: text, disabled_at: time.nullable(), created_at: time, updated_at: time }),
-  organisations: z.strictObject({ id, partnership_id: id, name: text, sector: z.enum(SECTORS), created_by: id, created_at: time, updated_at: time, deleted_at: time.nullable() }),
+  partnership: z.strictObject({ id, name: partnershipName, purpose, created_by: id, created_at: time, updated_at: time, deleted_at: time.nullable() }),
+  users: z.strictObject({ id, email, name: personName, disabled_at: time.nullable(), created_at: time, updated_at: time }),
+  organisations: z.strictObject({ id, partnership_id: id, name: organisationName, sector: z.enum(SECTORS), created_by: id, created_at: time, updated_at: time, deleted_at: time.nullable() }),
   people: z.strictObject({
     id,
     partnership_id: id,
@@ -25,25 +23,25 @@ export const ROWS = {
     user_id: id.nullable(),
     organisation_id: id.nullable(),
     role: z.enum(["convenor", "member", "viewer"]),
-    job_title: text.nullable(),
+    job_title: jobTitle,
     created_by: id,
     created_at: time,
     updated_at: time,
     deleted_at: time.nullable(),
     /** As the convenor typed them; files written before people kept their own name and email lack them (the account's are used). */
-    name: text.optional(),
-    email: z.string().min(3).max(320).optional(),
+    name: personName.optional(),
+    email: email.optional(),
     joined_at: time.nullable().optional(),
   }),
   waves: z.strictObject({
     id,
     partnership_id: id,
-    name: text,
-    instrument_key: text,
-    instrument_version: z.number().int(),
-    opens_on: time,
-    closes_on: time,
-    k: z.number().int().min(3),
+    name: waveName,
+    instrument_key: instrumentKey,
+    instrument_version: z.number().int().min(1),
+    opens_on: day,
+    closes_on: day,
+    k,
     status: z.enum(["draft", "open", "closed", "published"]),
     network_mode: z.enum(["none", "organisational", "personal"]),
     opened_at: time.nullable(),
@@ -64,7 +62,7 @@ export const ROWS = {
     organisation_ids: text,
     title: text,
     status: text.nullable(),
-    due_key: time,
+    due_key: z.union([day, z.literal(NO_DUE)]),
     data: json,
     version: z.number().int().min(1),
     created_by: id,
@@ -73,7 +71,7 @@ export const ROWS = {
     updated_at: time,
     deleted_at: time.nullable(),
     deleted_by: id.nullable(),
-  }),
+  }).superRefine(checkRegisterData),
   register_versions: z.strictObject({
     id,
     entry_id: id,
@@ -87,15 +85,15 @@ export const ROWS = {
     data: json,
     changed_by: id,
     changed_at: time,
-  }),
+  }).superRefine(checkRegisterData),
   pressure_events: z.strictObject({
     id,
     partnership_id: id,
-    label: text,
+    label: eventLabel,
     kind: z.enum(PRESSURE_KINDS),
-    starts_on: time,
-    ends_on: time,
-    note: text.nullable(),
+    starts_on: day,
+    ends_on: day,
+    note: eventNote,
     created_by: id,
     created_at: time,
     updated_at: time,
@@ -122,8 +120,8 @@ const Tie = z.object({
   reason: z.string().optional(),
 });
 export const NetworkDataSchema = z.object({
-  wave: z.object({ id, name: text, mode: z.enum(["organisational", "personal"]), k: z.number().int(), publishedAt: time.nullable(), openedAt: time.nullable() }),
-  organisations: z.array(z.object({ id, name: text, sector: z.enum(SECTORS) })),
+  wave: z.object({ id, name: waveName, mode: z.enum(["organisational", "personal"]), k: z.number().int(), publishedAt: time.nullable(), openedAt: time.nullable() }),
+  organisations: z.array(z.object({ id, name: organisationName, sector: z.enum(SECTORS) })),
   ties: z.array(Tie),
 });
 

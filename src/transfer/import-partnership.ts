@@ -3,7 +3,8 @@ import { recordAudit } from "../audit/record-audit.ts";
 import type { Database, Db, Tx } from "../db/database.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError, type FieldProblem } from "../errors/app-error.ts";
-import { validationError } from "../http/problem.ts";
+import { capProblems, validationError } from "../http/problem.ts";
+import { decodeUtf8, positionOf } from "../http/utf8.ts";
 import { ExportDocumentSchema, EXPORT_FORMAT, type ExportDocument } from "./export-schema.ts";
 
 export interface ImportSummary {
@@ -14,7 +15,27 @@ export interface ImportSummary {
   accounts: { email: string; name: string }[];
 }
 
-const MAX_PROBLEMS = 50;
+/** No export nests arrays and objects nearly this deep (its figures go about ten levels); deeper is refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The line where JSON text first nests deeper than `limit`, found by scanning (strings skipped), or null. Parsing such text is fine; walking it later would overflow the stack. */
+export function lineNestedBeyond(text: string, limit: number): number | null {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return line;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+    else if (ch === 0x0a) line++;
+  }
+  return null;
+}
 
 /** Every id a row points at must be in the file (a foreign key would refuse it later, less readably). */
 function referenceProblems(doc: ExportDocument): FieldProblem[] {
@@ -66,8 +87,20 @@ function referenceProblems(doc: ExportDocument): FieldProblem[] {
   return problems;
 }
 
+/** An export file's bytes as text, read strictly: a byte that is not UTF-8 is refused with where it is, never stored as U+FFFD. */
+export function decodeExportFile(bytes: Uint8Array): string {
+  const decoded = decodeUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  const p = positionOf(bytes, decoded.invalidAt);
+  throw new AppError("validation_failed", `The file is not UTF-8: the byte ${p.byte} at line ${p.line}, character ${p.character} is not UTF-8 text. \`accord export\` writes UTF-8, so the file has been changed; nothing was imported.`, { fields: [{ path: "(file)", message: `Not UTF-8 at line ${p.line}, character ${p.character}.` }] });
+}
+
 /** Reads an export file's text into a checked document, or throws a 422 listing what is wrong. */
 export function parseExport(text: string): ExportDocument {
+  const deep = lineNestedBeyond(text, MAX_JSON_DEPTH);
+  if (deep !== null) {
+    throw new AppError("validation_failed", `The file nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep (first at line ${deep}); an accord export never does, so it was not written by \`accord export\` or has been changed. Nothing was imported.`, { fields: [{ path: "(file)", message: `Nested more than ${MAX_JSON_DEPTH} levels deep at line ${deep}.` }] });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -82,10 +115,10 @@ export function parseExport(text: string): ExportDocument {
   if (!parsed.success) {
     const e = validationError(parsed.error, "file");
     const fields = e.fields ?? [];
-    throw new AppError("validation_failed", `The export has ${fields.length} problem${fields.length === 1 ? "" : "s"}; the first is ${e.message}`, { fields: fields.slice(0, MAX_PROBLEMS) });
+    throw new AppError("validation_failed", `The export has ${fields.length} problem${fields.length === 1 ? "" : "s"}; the first is ${e.message}`, { fields: capProblems(fields) });
   }
   const problems = referenceProblems(parsed.data);
-  if (problems.length) throw new AppError("validation_failed", `The export refers to rows it does not contain (${problems.length}); the first is ${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems.slice(0, MAX_PROBLEMS) });
+  if (problems.length) throw new AppError("validation_failed", `The export refers to rows it does not contain (${problems.length}); the first is ${problems[0]!.path}: ${problems[0]!.message}`, { fields: capProblems(problems) });
   // The figures are kept exactly as given (zod would rebuild their objects), so a later export writes them out unchanged.
   return { ...parsed.data, published: parsed.data.published.map((p, i) => ({ ...p, data: ((raw as { published: { data: unknown }[] }).published[i] as { data: unknown }).data })) };
 }
