@@ -55,15 +55,24 @@ export async function signUp(db: Db, actor: Actor, partnershipId: string, id: st
   });
 }
 
-/** Another organisation takes up an open offer or ask. */
+/** The field the register declares its take-up fills (definitions/practices.ts). */
+function takeUpField(key: RegisterKey): string {
+  const p = REGISTERS[key].participation?.find((x) => x.action === "take-up");
+  if (!p) throw new Error(`The ${key} register declares no take-up.`);
+  return p.field;
+}
+
+/** Another organisation takes up an open offer or ask: the only way, besides a convenor's correction, its taker is recorded. */
 export async function takeUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WhenOptions = {}): Promise<EntryView> {
   const at = nowIso(opts.at);
-  return changeStored(db, actor, partnershipId, "offers-asks", id, organisationId, "taken_up", at, (stored, orgName) => {
+  const def = REGISTERS["offers-asks"];
+  const field = takeUpField(def.key);
+  return changeStored(db, actor, partnershipId, def.key, id, organisationId, "taken_up", at, (stored, orgName) => {
     const f = stored.fields;
     if (f["status"] !== "open") throw new AppError("conflict", "Only an open offer or ask can be taken up.");
-    if (f["organisationId"] === organisationId) throw new AppError("validation_failed", "An organisation cannot take up its own offer or ask.", { fields: [{ path: "organisationId", message: "Choose a different organisation." }] });
+    if (def.ownerField && f[def.ownerField] === organisationId) throw new AppError("validation_failed", "An organisation cannot take up its own offer or ask.", { fields: [{ path: "organisationId", message: "Choose a different organisation." }] });
     return {
-      stored: { ...stored, fields: { ...f, takenUpByOrganisationId: organisationId, status: "taken_up" } },
+      stored: { ...stored, fields: { ...f, [field]: organisationId, status: "taken_up" } },
       summary: `${orgName} took up the ${String(f["kind"])} “${String(f["title"])}”`,
     };
   });

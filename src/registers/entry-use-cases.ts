@@ -9,7 +9,8 @@ import { REGISTERS, type RegisterDefinition } from "./definitions/index.ts";
 import { normalise, type EntryData } from "./fields.ts";
 import type { RegisterKey } from "./keys.ts";
 import { CREATE_BODIES, UPDATE_BODIES } from "./schemas.ts";
-import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, recordChange, requireEdit, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
+import { requireMayChange, requireMayCreate, requireOwnerOrConvenor } from "./edit-rules.ts";
+import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, recordChange, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
 import type { RegisterVersionsTable } from "./tables.ts";
 
 /** Options only the demo and imports use: when it happened. */
@@ -33,8 +34,9 @@ export function prepareNew(def: RegisterDefinition, input: unknown, at: string):
   return def.complete ? def.complete(fields, today(at)) : fields;
 }
 
-/** Inserts a prepared entry with its first version and audit entry, inside the caller's transaction. */
+/** Inserts a prepared entry with its first version and audit entry, inside the caller's transaction (refusing what this member may not add). */
 export async function insertEntry(tx: DbOrTx, actor: Actor, m: Membership, def: RegisterDefinition, fields: EntryData, at: string, action: RegisterVersionsTable["action"] = "created") {
+  requireMayCreate(def, m, fields);
   const row = {
     id: newId(),
     partnership_id: m.partnershipId,
@@ -60,7 +62,7 @@ export async function createEntry(db: Db, actor: Actor, partnershipId: string, k
   const m = await requireMembership(db, actor, partnershipId, "member");
   const at = nowIso(opts.at);
   const fields = prepareNew(def, input, at);
-  requireEdit(def, m, fields);
+  requireMayCreate(def, m, fields);
   return db.transaction().execute(async (tx) => {
     await checkFields(tx, partnershipId, def, fields);
     const row = await insertEntry(tx, actor, m, def, fields, at);
@@ -85,15 +87,17 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
     if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed; restore it before changing it.`);
     if (expected !== undefined && expected !== before.version) throw new AppError("conflict", `Someone else changed this ${def.singular} (now version ${before.version}); reload and try again.`);
     const stored = parseStored(before);
-    requireEdit(def, m, stored.fields);
     const merged = normalise(def.fields, { ...stored.fields, ...changes });
+    const differs = (name: string, next: EntryData) => JSON.stringify(stored.fields[name] ?? null) !== JSON.stringify(next[name] ?? null);
+    // Field by field: only what this member may change (an owner's members all but the owner and participations; a co-editor its declared few).
+    requireMayChange(def, m, stored.fields, Object.keys(changes).filter((name) => differs(name, merged)));
     // A date that records when a choice was made starts again when the choice changes, unless it was given.
     for (const [dateField, trigger] of Object.entries(def.datedBy ?? {})) {
       if (trigger in changes && changes[trigger] !== stored.fields[trigger] && !(dateField in changes)) merged[dateField] = null;
     }
     const fields = def.complete ? def.complete(merged, today(at)) : merged;
-    requireEdit(def, m, fields);
-    const changedSpecs = def.fields.filter((f) => JSON.stringify(stored.fields[f.name]) !== JSON.stringify(fields[f.name]));
+    const changedSpecs = def.fields.filter((f) => differs(f.name, fields));
+    requireMayChange(def, m, stored.fields, changedSpecs.map((f) => f.name));
     const problems = [...(def.check?.(fields) ?? []), ...(await checkReferences(tx, partnershipId, changedSpecs, fields))];
     if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
     if (changedSpecs.length === 0) return toView(def, before, m);
@@ -109,7 +113,7 @@ async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: Regi
   const at = nowIso(opts.at);
   return db.transaction().execute(async (tx) => {
     const before = await loadEntry(tx, partnershipId, key, id);
-    requireEdit(def, m, parseStored(before).fields);
+    requireOwnerOrConvenor(def, m, parseStored(before).fields);
     if (remove === (before.deleted_at !== null)) throw new AppError("conflict", remove ? `This ${def.singular} is already removed.` : `This ${def.singular} is not removed.`);
     const summary = `${remove ? "Removed" : "Restored"} ${def.singular} “${before.title}”`;
     const row = await saveChange(tx, before, { ...before, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null }, { action: remove ? "removed" : "restored", summary, userId: actor.userId, at });

@@ -45,6 +45,39 @@ describe("edit rights", () => {
   });
 });
 
+describe("field-level rights", () => {
+  it("lets the organisation that took up an offer record delivery only, and records take-ups only through the take-up action", async () => {
+    const { convenor, member, reg, base, trust, council } = await setUp();
+    const third = (await convenor.post(`${base}/organisations`, { name: "Third Sector Hub", sector: "voluntary_community" })).body;
+    const offer = (await convenor.post(`${reg}/offers-asks`, { kind: "offer", title: "Two social workers for a week", organisationId: council.id })).body;
+    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id })).status).toBe(200);
+    // The taker (the trust's member) may not rewrite the offer, hand it to a third organisation, or move the take-up.
+    for (const change of [{ title: "Something else" }, { organisationId: third.id }, { takenUpByOrganisationId: third.id }, { kind: "ask" }]) {
+      const res = await member.patch(`${reg}/offers-asks/${offer.id}`, change);
+      expect(res.status, JSON.stringify(change)).toBe(403);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(Object.keys(change));
+    }
+    expect((await member.delete(`${reg}/offers-asks/${offer.id}`)).status).toBe(403);
+    expect((await member.patch(`${reg}/offers-asks/${offer.id}`, { status: "delivered" })).body.data).toMatchObject({ status: "delivered", organisationId: council.id, takenUpByOrganisationId: trust.id, title: "Two social workers for a week" });
+
+    // An offering organisation cannot record a take-up by someone else, by creating or by changing.
+    const own = (await member.post(`${reg}/offers-asks`, { kind: "offer", title: "Our meeting room", organisationId: trust.id })).body;
+    const recorded = await member.patch(`${reg}/offers-asks/${own.id}`, { takenUpByOrganisationId: council.id, status: "taken_up" });
+    expect(recorded.status).toBe(403);
+    expect(recorded.body.detail).toContain("takenUpByOrganisationId");
+    expect(recorded.body.detail).toContain(`/registers/offers-asks/{entryId}/take-up`);
+    expect((await member.post(`${reg}/offers-asks`, { kind: "offer", title: "Pre-taken", organisationId: trust.id, takenUpByOrganisationId: council.id, status: "taken_up" })).status).toBe(403);
+    expect((await member.get(`${reg}/offers-asks/${own.id}`)).body).toMatchObject({ version: 1, data: { takenUpByOrganisationId: null, status: "open" } });
+    // Sign-ups are not a field at all: the body names the action to use.
+    const statement = (await convenor.post(`${reg}/ways-of-working`, { statement: "We say early when we cannot deliver." })).body;
+    const signed = await convenor.patch(`${reg}/ways-of-working/${statement.id}`, { signUps: [{ organisationId: trust.id }] });
+    expect(signed.status).toBe(422);
+    expect(signed.body.errors[0]).toMatchObject({ path: "signUps", message: expect.stringContaining("/sign-ups") });
+    // A convenor may still correct a mistaken take-up.
+    expect((await convenor.patch(`${reg}/offers-asks/${offer.id}`, { takenUpByOrganisationId: third.id })).body.data.takenUpByOrganisationId).toBe(third.id);
+  });
+});
+
 describe("history, tombstones and concurrency", () => {
   it("keeps every version, refuses a stale version, removes to a tombstone and restores", async () => {
     const { convenor, reg, trust, base } = await setUp();

@@ -5,11 +5,14 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { newId } from "../db/ids.ts";
 import { AppError, notFound, type FieldProblem } from "../errors/app-error.ts";
 import type { RegisterDefinition } from "./definitions/index.ts";
+import { mayEdit } from "./edit-rules.ts";
 import { organisationIdsIn, type EntryData, type FieldSpec, type OrganisationNote } from "./fields.ts";
 import type { RegisterKey } from "./keys.ts";
 import type { RegisterEntriesTable, RegisterVersionsTable } from "./tables.ts";
 
 export const NO_DUE = "9999-12-31";
+/** Kept here too for the callers that import them from the store (CSV import). */
+export { mayEdit, requireEdit } from "./edit-rules.ts";
 
 export interface SignUp {
   organisationId: string;
@@ -40,23 +43,6 @@ type Stored = { fields: EntryData; signUps?: SignUp[] };
 
 export function parseStored(row: { data: string }): Stored {
   return JSON.parse(row.data) as Stored;
-}
-
-/** Whether this member may change an entry with these field values. */
-export function mayEdit(def: RegisterDefinition, m: Membership, data: EntryData): boolean {
-  if (m.role === "convenor") return true;
-  if (m.role !== "member" || !m.organisationId || !def.ownerField) return false;
-  const fields = [def.ownerField, ...(def.coEditorFields ?? [])];
-  return fields.some((f) => data[f] === m.organisationId);
-}
-
-export function requireEdit(def: RegisterDefinition, m: Membership, data: EntryData): void {
-  if (mayEdit(def, m, data)) return;
-  if (m.role === "viewer") throw new AppError("forbidden", "Viewers can read the registers but not change them.");
-  throw new AppError(
-    "forbidden",
-    def.ownerField ? `Only convenors and members of the organisation it belongs to can change this ${def.singular}.` : `Only convenors can change ${def.label.toLowerCase()}.`,
-  );
 }
 
 export function toView(def: RegisterDefinition, row: EntryRow & { created_by_name: string | null; updated_by_name: string | null }, m: Membership): EntryView {

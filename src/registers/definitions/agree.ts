@@ -10,6 +10,7 @@ export const priorities: RegisterDefinition = {
   purpose: "What the partnership has agreed to focus on, such as the groups of patients or residents to put first, and who agreed it.",
   titleField: "title",
   ownerField: null,
+  mentions: ["agreedBy"],
   statusField: "status",
   fields: [
     { name: "title", label: "Priority", kind: "text", max: 200, required: true },
@@ -28,6 +29,8 @@ export const waysOfWorking: RegisterDefinition = {
   purpose: "Short statements about how the partners will work together. Each organisation signs up to each statement.",
   titleField: "statement",
   ownerField: null,
+  // Organisations sign up only through the sign-up action; signing up gives no right to change the statement.
+  participation: [{ field: "signUps", action: "sign-up", convenorMaySet: false, coEditorMayChange: [] }],
   statusField: "status",
   fields: [
     { name: "statement", label: "Statement", kind: "text", max: 500, required: true },

@@ -13,9 +13,32 @@ describe.each(REGISTER_KEYS)("register %s", (key) => {
     expect(field(def.titleField)?.kind).toBe("text");
     expect(field(def.titleField)?.required).toBe(true);
     if (def.ownerField) expect(field(def.ownerField)?.kind).toBe("organisation");
-    for (const f of def.coEditorFields ?? []) expect(field(f)?.kind).toBe("organisation");
     if (def.statusField) expect(field(def.statusField)?.kind).toBe("enum");
     expect(new Set(def.fields.map((f) => f.name)).size).toBe(def.fields.length);
+  });
+
+  it("says of every organisation field whether it is the owner, a participation (set only by its action) or a mere mention", () => {
+    const participations = def.participation ?? [];
+    const roles = new Map<string, string[]>();
+    const add = (name: string, role: string) => roles.set(name, [...(roles.get(name) ?? []), role]);
+    if (def.ownerField) add(def.ownerField, "owner");
+    for (const p of participations) add(p.field, "participation");
+    for (const m of def.mentions ?? []) add(m, "mention");
+    const organisationFields = def.fields.filter((f) => f.kind === "organisation" || f.kind === "organisations" || f.kind === "organisationNotes").map((f) => f.name);
+    // Exactly one role each, and nothing else has one (signUps, kept beside the fields, aside).
+    expect(Object.fromEntries(organisationFields.map((n) => [n, roles.get(n)?.length ?? 0]))).toEqual(Object.fromEntries(organisationFields.map((n) => [n, 1])));
+    expect([...roles.keys()].filter((n) => !organisationFields.includes(n))).toEqual(participations.some((p) => p.action === "sign-up") ? ["signUps"] : []);
+    for (const p of participations) {
+      // A take-up fills one organisation field; a sign-up the list beside the fields.
+      if (p.action === "take-up") expect(field(p.field)?.kind).toBe("organisation");
+      else expect(p.field).toBe("signUps");
+      for (const name of p.coEditorMayChange) {
+        expect(field(name), `${p.field} co-editors may change ${name}`).toBeDefined();
+        expect([def.ownerField, ...participations.map((x) => x.field)]).not.toContain(name);
+      }
+      // A date a co-editor's change clears (datedBy) must be theirs to set again.
+      for (const [date, trigger] of Object.entries(def.datedBy ?? {})) if (p.coEditorMayChange.includes(trigger)) expect(p.coEditorMayChange).toContain(date);
+    }
   });
 
   it("links only to registers that exist, and enum defaults are allowed values", () => {

@@ -10,6 +10,7 @@ export const decisions: RegisterDefinition = {
   purpose: "Proposals, how they were decided and by whom, the outcome and when to review it. Every earlier outcome stays readable in the history.",
   titleField: "title",
   ownerField: null,
+  mentions: ["participants"],
   statusField: "status",
   fields: [
     { name: "title", label: "Decision", kind: "text", max: 300, required: true },

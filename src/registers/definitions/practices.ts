@@ -15,6 +15,7 @@ export const commitments: RegisterDefinition = {
   purpose: "What each organisation has promised, to whom and by when, and whether it was kept. The kept-on-time rate is worked out from these, never typed in.",
   titleField: "title",
   ownerField: "organisationId",
+  mentions: ["toOrganisationId"],
   statusField: "outcome",
   fields: [
     { name: "title", label: "What is promised", kind: "text", max: 300, required: true },
@@ -53,7 +54,8 @@ export const offersAsks: RegisterDefinition = {
   purpose: "Help or resources an organisation offers or asks for, who took it up, and whether it was delivered. The give-and-take balance between each pair is worked out from these.",
   titleField: "title",
   ownerField: "organisationId",
-  coEditorFields: ["takenUpByOrganisationId"],
+  // The taker records its part only by taking it up; afterwards it may say how delivery went, nothing else.
+  participation: [{ field: "takenUpByOrganisationId", action: "take-up", convenorMaySet: true, coEditorMayChange: ["status", "deliveredOn"] }],
   statusField: "status",
   fields: [
     { name: "kind", label: "Offer or ask", kind: "enum", ...options(["offer", "ask"] as const, { offer: "Offer", ask: "Ask" }), required: true },
@@ -82,6 +84,7 @@ export const opportunities: RegisterDefinition = {
   purpose: "Opportunities to do something together, who would benefit and how, what it would take and what it is worth.",
   titleField: "title",
   ownerField: "proposedByOrganisationId",
+  mentions: ["benefits"],
   statusField: "status",
   fields: [
     { name: "title", label: "Opportunity", kind: "text", max: 300, required: true },
