@@ -1,4 +1,5 @@
 /** Use cases for a partnership's member organisations: add, list, read, update, remove (tombstone). */
+import { sql } from "kysely";
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
@@ -76,13 +77,21 @@ export async function updateOrganisation(db: Db, actor: Actor, partnershipId: st
   });
 }
 
-/** Tombstones the organisation; its people stay, no longer attached to it. */
+/**
+ * Tombstones the organisation; its people stay, no longer attached to it. Their survey links end (each link's hash is
+ * replaced by a value no token hashes to, so it answers like an unknown link); a link issued afterwards works.
+ */
 export async function removeOrganisation(db: Db, actor: Actor, partnershipId: string, organisationId: string): Promise<void> {
   await requireMembership(db, actor, partnershipId, "convenor");
   await db.transaction().execute(async (tx) => {
     const before = await loadOrganisation(tx, partnershipId, organisationId);
     const now = nowIso();
     await tx.updateTable("organisations").set({ deleted_at: now, updated_at: now }).where("id", "=", organisationId).execute();
+    await tx
+      .updateTable("wave_participants")
+      .set({ token_hash: sql<string>`${"ended:"} || id` })
+      .where("person_id", "in", (eb) => eb.selectFrom("people").select("id").where("organisation_id", "=", organisationId).where("partnership_id", "=", partnershipId))
+      .execute();
     await tx.updateTable("people").set({ organisation_id: null, updated_at: now }).where("organisation_id", "=", organisationId).where("deleted_at", "is", null).execute();
     await recordAudit(tx, { partnershipId, actorUserId: actor.userId, action: "organisation.removed", entityType: "organisation", entityId: organisationId, summary: `Removed ${before.name}` });
   });

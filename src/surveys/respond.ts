@@ -28,7 +28,10 @@ function linkQuery(db: DbOrTx) {
       "people.organisation_id", "organisations.sector", "wave_participants.person_id", "waves.network_mode", "waves.partnership_id",
     ])
     .where("waves.deleted_at", "is", null)
-    .where("partnerships.deleted_at", "is", null);
+    .where("partnerships.deleted_at", "is", null)
+    // A removed person's link, or that of someone in a removed organisation, is no link at all (the organisation is null when they have none).
+    .where("people.deleted_at", "is", null)
+    .where("organisations.deleted_at", "is", null);
 }
 type LinkRow = NonNullable<Awaited<ReturnType<ReturnType<typeof linkQuery>["executeTakeFirst"]>>>;
 
@@ -111,9 +114,11 @@ export async function submitResponse(
   const row = opened.value;
   const nullifier = responseNullifier(token);
   const idempotencyHash = hashSecret(`idempotency:${idempotencyKey}`);
-  const replay = async () => {
+  const replay = async (afterStore = false) => {
     const existing = await db.selectFrom("wave_responses").select(["answers", "idempotency_hash"]).where("nullifier", "=", nullifier).executeTakeFirst();
     if (existing && existing.idempotency_hash === idempotencyHash) return { replayed: true, answers: JSON.parse(existing.answers) as Answers, answersJson: existing.answers };
+    // Refused by the store with no answers under this link: it ended (person or organisation removed, link replaced) after it was opened.
+    if (!existing && afterStore) throw new AppError("not_found", INVALID_LINK);
     throw new AppError("conflict", ALREADY);
   };
   const status = linkStatus(row, false, today);
@@ -132,11 +137,12 @@ export async function submitResponse(
   // Stored with the other submissions arriving at the same moment: one durable commit for the group (store-responses.ts).
   const outcome = await responseWriter(db).store({
     participantId: row.participant_id,
+    tokenHash: row.token_hash,
     response: { id: randomHex(16), wave_id: row.wave_id, nullifier, idempotency_hash: idempotencyHash, organisation_id: row.organisation_id, sector: row.sector, answers: answersJson, ratings: cleanRatings && link.networkMode === "personal" ? JSON.stringify(cleanRatings) : null },
     ...(cleanRatings && link.networkMode === "organisational" ? { organisational: { link, ratings: cleanRatings } } : {}),
     ...(countAgainst ? { countAgainst } : {}),
   });
-  if (outcome === "already") return replay();
+  if (outcome === "already") return replay(true);
   // answersJson: the stored text, so a caller echoing the answers need not serialise them again.
   return { replayed: false, answers: clean, answersJson };
 }

@@ -11,6 +11,8 @@ import type { WaveResponsesTable } from "./tables.ts";
 export interface ResponseToStore {
   /** The invitation whose `responded` flag this response sets. */
   participantId: string;
+  /** The link's hash as it was opened: a link replaced or ended since (its person or organisation removed) stores nothing. */
+  tokenHash: string;
   response: Insertable<WaveResponsesTable> & { nullifier: string };
   /** Ratings kept per organisation (an organisational network wave), stored with the response. */
   organisational?: { link: LinkContext; ratings: Ratings };
@@ -18,18 +20,43 @@ export interface ResponseToStore {
   countAgainst?: { key: string; limit: Limit };
 }
 
-/** `already`: the link had been answered (by an earlier or a simultaneous submission); nothing was stored for this one. */
+/**
+ * `already`: nothing was stored for this one — the link had been answered (by an earlier or a simultaneous submission),
+ * or it stopped being valid after it was opened (the caller tells these apart by whether answers exist under its nullifier).
+ */
 export type StoreOutcome = "stored" | "already";
 
 /**
  * The group's statements: flip every participation flag still unset (each link once, the first submission in
  * the group wins), insert the winners' responses in one statement, their organisational ratings, and one
- * rate-limit upsert. A flag flips in the same transaction as its response is stored, or neither happens.
+ * rate-limit upsert. A flag flips in the same transaction as its response is stored, or neither happens. Only a live link's
+ * flag flips: its hash unchanged, its person not removed, and their organisation (if any) not removed.
  */
 export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<StoreOutcome[]> {
   const ids = [...new Set(items.map((i) => i.participantId))];
+  const hashes = [...new Set(items.map((i) => i.tokenHash))];
   const flipped = new Set(
-    (await tx.updateTable("wave_participants").set({ responded: 1 }).where("id", "in", ids).where("responded", "=", 0).returning("id").execute()).map((r) => r.id),
+    (
+      await tx
+        .updateTable("wave_participants")
+        .set({ responded: 1 })
+        .where("id", "in", ids)
+        .where("responded", "=", 0)
+        .where("token_hash", "in", hashes)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("people")
+              .leftJoin("organisations", "organisations.id", "people.organisation_id")
+              .select("people.id")
+              .whereRef("people.id", "=", "wave_participants.person_id")
+              .where("people.deleted_at", "is", null)
+              .where("organisations.deleted_at", "is", null),
+          ),
+        )
+        .returning("id")
+        .execute()
+    ).map((r) => r.id),
   );
   const claimed = new Set<string>();
   const winners = items.filter((i) => flipped.has(i.participantId) && !claimed.has(i.participantId) && claimed.add(i.participantId));
@@ -47,14 +74,19 @@ export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<Stor
 
 /**
  * PostgreSQL: the same group as one statement (data-modifying CTEs, committed on its own), so a group costs one
- * round trip and one synchronous commit instead of five. It is a named statement with two parameters whatever the
- * group's size: the participation ids (an array, so the update finds them by primary key) and the rows as JSON.
+ * round trip and one synchronous commit instead of five. It is a named statement with three parameters whatever the
+ * group's size: the participation ids (an array, so the update finds them by primary key), the links' hashes as opened,
+ * and the rows as JSON. As in `storeGroup`, only a live link's flag flips.
  */
 const groupStatement = preparedStatement(
   (db) => sql<{ nullifier: string }>`
     with flipped as (
       update wave_participants set responded = 1
-      where id = any(${[]}::text[]) and responded = 0
+      where id = any(${[]}::text[]) and responded = 0 and token_hash = any(${[]}::text[])
+        and exists (
+          select 1 from people p left join organisations o on o.id = p.organisation_id
+          where p.id = wave_participants.person_id and p.deleted_at is null and o.deleted_at is null
+        )
       returning id
     ),
     incoming as (
@@ -81,7 +113,7 @@ const groupStatement = preparedStatement(
         window_start = excluded.window_start
     )
     select nullifier from inserted`.compile(db),
-  2,
+  3,
 );
 
 export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[]): Promise<StoreOutcome[]> {
@@ -100,7 +132,7 @@ export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[])
     rate_window: i.countAgainst ? windowStartIso(i.countAgainst.limit, now) : null,
     ord,
   }));
-  const inserted = await groupStatement(db, [[...new Set(items.map((i) => i.participantId))], JSON.stringify(rows)]);
+  const inserted = await groupStatement(db, [[...new Set(items.map((i) => i.participantId))], [...new Set(items.map((i) => i.tokenHash))], JSON.stringify(rows)]);
   const stored = new Set(inserted.map((r) => r.nullifier));
   // Only the first submission of a link in the group can have been inserted; a later one with the same nullifier is "already".
   const seen = new Set<string>();
