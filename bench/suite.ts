@@ -26,7 +26,7 @@ const crashes: string[] = [];
 const started = Date.now();
 
 for (const engine of enginesToRun()) {
-  for (const [name, script] of [["submission", "submission.ts"], ["scale", "scale.ts"], ["rollup", "rollup.ts"]] as const) {
+  for (const [name, script] of [["submission", "submission.ts"], ["scale", "scale.ts"], ["rollup", "rollup.ts"], ["expensive", "expensive.ts"]] as const) {
     if (only && !only.includes(name)) continue;
     process.stderr.write(`\n=== ${name} on ${engine} (${size}) ===\n`);
     const { code, stdout } = await run(script, [engine]);

@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from "../db/database.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { PartnershipView } from "../partnerships/partnership-use-cases.ts";
 import { DEMO_QUOTA } from "../limits/expensive-limits.ts";
+import { yieldingDb } from "../limits/yielding-db.ts";
 import { createDemoPartnership } from "./create-demo-partnership.ts";
 
 /** The audit action that marks a partnership as a demo; written, with the partnership's id, once it is built. */
@@ -65,7 +66,8 @@ export async function createDemoWithinQuota(db: Db, actor: Actor, opts: { quota:
   if (opts.quota) await reserveDemo(db, actor.userId);
   let partnership: PartnershipView;
   try {
-    partnership = await createDemoPartnership(db, actor);
+    // Hundreds of statements: other requests get a turn every few milliseconds of them.
+    partnership = await createDemoPartnership(yieldingDb(db), actor);
   } catch (err) {
     if (opts.quota) await release(db, buildingKey(actor.userId), BUILDING);
     throw err;

@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, router } from "../http/openapi.ts";
 import { limitAccount, rateLimitedResponse } from "../limits/limit-account.ts";
+import { oneAtATime } from "../limits/one-at-a-time.ts";
 import { describeLimit, DEMO_QUOTA, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
 import { PartnershipSchema } from "../partnerships/contracts.ts";
 import { createDemoWithinQuota } from "./demo-quota.ts";
@@ -22,7 +23,8 @@ demoRoutes.openapi(
   async (c) => {
     const actor = requireActor(c);
     const { db, config } = c.get("deps");
-    if (config.expensiveLimits) await limitAccount(db, actor.userId, "demo");
-    return c.json(await createDemoWithinQuota(db, actor, { quota: config.expensiveLimits }), 201);
+    if (!config.expensiveLimits) return c.json(await createDemoWithinQuota(db, actor, { quota: false }), 201);
+    await limitAccount(db, actor.userId, "demo");
+    return c.json(await oneAtATime(actor.userId, () => createDemoWithinQuota(db, actor)), 201);
   },
 );

@@ -1,4 +1,4 @@
-/** Reserves one use of an expensive route for the calling account before the work, or refuses with 429 naming the limit. */
+/** Reserves one use of an expensive route for the calling account before the work (or refuses with 429 naming the limit), then runs the work after the account's others. */
 import type { Context } from "hono";
 import { consume, rateLimited, windowStartIso } from "../accounts/rate-limit.ts";
 import type { DbOrTx } from "../db/database.ts";
@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/env.ts";
 import { requireActor } from "../http/middleware.ts";
 import { ProblemSchema } from "../http/openapi.ts";
 import { describeLimit, EXPENSIVE_LIMITS, type ExpensiveLimitName } from "./expensive-limits.ts";
+import { oneAtATime } from "./one-at-a-time.ts";
 
 export const limitKey = (name: ExpensiveLimitName, userId: string): string => `expensive:${name}:${userId}`;
 
@@ -24,11 +25,16 @@ export async function limitAccount(db: DbOrTx, userId: string, name: ExpensiveLi
   }
 }
 
-/** For a route: the signed-in caller (401 otherwise) uses one of `name`'s budget, unless the limits are turned off (EXPENSIVE_LIMITS=off). */
-export async function limitRequest(c: Context<AppEnv>, name: ExpensiveLimitName): Promise<void> {
+/**
+ * For a route: the signed-in caller (401 otherwise) uses one of `name`'s budget, then `work` runs after the account's
+ * other expensive requests in this process. With the limits turned off (EXPENSIVE_LIMITS=off) `work` just runs.
+ */
+export async function limited<T>(c: Context<AppEnv>, name: ExpensiveLimitName, work: () => Promise<T>): Promise<T> {
   const actor = requireActor(c);
   const { db, config } = c.get("deps");
-  if (config.expensiveLimits) await limitAccount(db, actor.userId, name);
+  if (!config.expensiveLimits) return work();
+  await limitAccount(db, actor.userId, name);
+  return oneAtATime(actor.userId, work);
 }
 
 /** The OpenAPI description of a limited route's 429. */

@@ -1,8 +1,9 @@
 // The per-account limits on expensive routes: of many parallel requests exactly `max` are served, the rest get 429 with Retry-After and the limit in words; other accounts keep their own budget.
+import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../config/config.ts";
 import { createTestContext, type TestContext, type TestResponse } from "../testing/test-app.ts";
-import { describeLimit, EXPENSIVE_LIMITS, type ExpensiveLimit } from "./expensive-limits.ts";
+import { describeLimit, DEMO_QUOTA, EXPENSIVE_LIMITS, windowInWords, type ExpensiveLimit } from "./expensive-limits.ts";
 import { limitAccount } from "./limit-account.ts";
 
 // Time stands still three minutes into a ten-minute window (and into an hour), so the windows cannot turn mid-test
@@ -113,5 +114,19 @@ describe("per-account limits on expensive routes", () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe("the README's Limits section", () => {
+  it("states every limit as declared", () => {
+    const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Limits\n"), readme.indexOf("\n## ", readme.indexOf("\n## Limits\n") + 1));
+    expect(section.length).toBeGreaterThan(100);
+    for (const l of Object.values(EXPENSIVE_LIMITS)) {
+      const row = section.split("\n").find((line) => l.routes.every((r) => line.includes(r.split(" ")[0]!) && line.includes(r.slice(r.lastIndexOf("/")))));
+      expect(row, l.what).toBeDefined();
+      expect(row, l.what).toContain(`| ${l.max} per ${windowInWords(l.windowSeconds)}`);
+    }
+    expect(section).toContain(`at most ${DEMO_QUOTA} live demo partnerships`);
   });
 });

@@ -8,7 +8,8 @@ import { requireMembership } from "../partnerships/access.ts";
 import { REGISTERS } from "./definitions/index.ts";
 import type { RegisterDefinition } from "./definitions/types.ts";
 import type { EntryData, FieldSpec } from "./fields.ts";
-import { csvLine, CsvSyntaxError, decodeField, encodeField, parseCsv, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
+import { csvLine, CsvSyntaxError, decodeField, encodeField, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
+import { parseCsvInTurns } from "./csv-in-turns.ts";
 import { insertEntry, prepareNew } from "./entry-use-cases.ts";
 import type { RegisterKey } from "./keys.ts";
 import { checkReferences, mayEdit, parseStored } from "./store.ts";
@@ -101,9 +102,9 @@ function refused(problems: FieldProblem[]): AppError {
 
 /**
  * Imports every row or none: returns how many were added, or throws 422 listing each bad row's line and problem.
- * Every row is checked first, outside any transaction and giving the event loop a turn every ROWS_PER_TURN rows, so
- * a large file that fails holds no write lock and keeps nobody waiting long; only a file with no problems is then
- * written, in one transaction.
+ * The file is parsed a piece at a time and every row is checked before anything is written, outside any transaction,
+ * giving the event loop a turn between pieces and every ROWS_PER_TURN rows, so a large file that fails holds no
+ * write lock and keeps nobody waiting long; only a file with no problems is then written, in one transaction.
  */
 export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, text: string): Promise<{ imported: number }> {
   const def = REGISTERS[key];
@@ -111,7 +112,7 @@ export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: str
   if (!def.ownerField && m.role !== "convenor") throw new AppError("forbidden", `Only convenors can add ${def.label.toLowerCase()}.`);
   let rows;
   try {
-    rows = parseCsv(text);
+    rows = await parseCsvInTurns(text);
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new AppError("validation_failed", `line ${err.line}: ${err.message}`, { fields: [{ path: `line ${err.line}`, message: err.message }] });
     throw err;

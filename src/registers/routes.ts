@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error.ts";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, json, jsonBody, noContent, router } from "../http/openapi.ts";
 import { describeLimit, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
-import { limitRequest, rateLimitedResponse } from "../limits/limit-account.ts";
+import { limited, rateLimitedResponse } from "../limits/limit-account.ts";
 import { pageOf } from "../partnerships/contracts.ts";
 import { EntryParams, ENTRY_SCHEMAS, HistorySchema, ImportResultSchema, ListEntriesQuery, OrganisationActionBody, RegisterParams } from "./contracts.ts";
 import { REGISTERS } from "./definitions/index.ts";
@@ -55,9 +55,8 @@ function addRegister(key: RegisterKey): void {
     async (c) => {
       const type = c.req.header("content-type") ?? "";
       if (!/^text\/(csv|plain)\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the file with content-type text/csv.");
-      await limitRequest(c, "registerImport");
-      const text = await c.req.text();
-      return c.json(await importRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, text), 201);
+      const result = await limited(c, "registerImport", async () => importRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, await c.req.text()));
+      return c.json(result, 201);
     },
   );
   registerRoutes.openapi(

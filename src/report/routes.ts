@@ -4,7 +4,7 @@ import { PeriodQuery } from "../health/contracts.ts";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, router } from "../http/openapi.ts";
 import { describeLimit, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
-import { limitRequest, rateLimitedResponse } from "../limits/limit-account.ts";
+import { limited, rateLimitedResponse } from "../limits/limit-account.ts";
 import { IdParam } from "../partnerships/contracts.ts";
 import { renderReportHtml } from "./report-html.ts";
 import { buildReportModel, type ReportModel } from "./report-model.ts";
@@ -26,22 +26,25 @@ export const reportRoutes = router();
 reportRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.html", tags, security, summary: "The board report for a period as one printable HTML page (no scripts, charts as inline SVG)", description, request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "Report", content: { "text/html": { schema: z.string() } } }, ...rateLimitedResponse, ...commonErrors } }),
   async (c) => {
-    await limitRequest(c, "report");
     const p = c.req.valid("param");
     const q = c.req.valid("query");
-    const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });
-    return c.body(renderReportHtml(model), 200, { "content-type": "text/html; charset=utf-8", "content-disposition": `inline; filename="${reportFilename(model, "html")}"` });
+    const { model, html } = await limited(c, "report", async () => {
+      const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });
+      return { model, html: renderReportHtml(model) };
+    });
+    return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "content-disposition": `inline; filename="${reportFilename(model, "html")}"` });
   },
 );
 
 reportRoutes.openapi(
   createRoute({ method: "get", path: "/partnerships/{partnershipId}/report.pdf", tags, security, summary: "The same board report as an A4 PDF, made on the server without a browser", description, request: { params: Params, query: PeriodQuery }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...rateLimitedResponse, ...commonErrors } }),
   async (c) => {
-    await limitRequest(c, "report");
     const p = c.req.valid("param");
     const q = c.req.valid("query");
-    const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });
-    const pdf = await renderReportPdf(model);
+    const { model, pdf } = await limited(c, "report", async () => {
+      const model = await buildReportModel(c.get("deps").db, requireActor(c), p.partnershipId, { from: q.from, to: q.to });
+      return { model, pdf: await renderReportPdf(model) };
+    });
     return c.body(new Uint8Array(pdf), 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${reportFilename(model, "pdf")}"` });
   },
 );

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../http/middleware.ts";
 import { commonErrors, cookieAuth, router } from "../http/openapi.ts";
 import { describeLimit, EXPENSIVE_LIMITS } from "../limits/expensive-limits.ts";
-import { limitRequest, rateLimitedResponse } from "../limits/limit-account.ts";
+import { limited, rateLimitedResponse } from "../limits/limit-account.ts";
 import { IdParam } from "../partnerships/contracts.ts";
 import { exportFileName, exportForConvenor, exportJson } from "./export-partnership.ts";
 import { exportZip } from "./export-zip.ts";
@@ -28,10 +28,12 @@ transferRoutes.openapi(
     responses: { 200: { description: "The export (format accord-partnership-export, version 1)", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi("PartnershipExport") } } }, ...rateLimitedResponse, ...commonErrors },
   }),
   async (c) => {
-    await limitRequest(c, "export");
-    const doc = await exportForConvenor(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, "json");
+    const { doc, text } = await limited(c, "export", async () => {
+      const doc = await exportForConvenor(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, "json");
+      return { doc, text: exportJson(doc) };
+    });
     // The same bytes `accord export` writes (indented, final newline), hence a body rather than c.json.
-    return c.body(exportJson(doc), 200, { "content-type": "application/json; charset=utf-8", "content-disposition": attachment(exportFileName(doc.partnership.name, "json")) }) as never;
+    return c.body(text, 200, { "content-type": "application/json; charset=utf-8", "content-disposition": attachment(exportFileName(doc.partnership.name, "json")) }) as never;
   },
 );
 
@@ -47,9 +49,10 @@ transferRoutes.openapi(
     responses: { 200: { description: "Zip of CSV files", content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } } }, ...rateLimitedResponse, ...commonErrors },
   }),
   async (c) => {
-    await limitRequest(c, "export");
-    const doc = await exportForConvenor(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, "zip");
-    const bytes = exportZip(doc);
+    const { doc, bytes } = await limited(c, "export", async () => {
+      const doc = await exportForConvenor(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, "zip");
+      return { doc, bytes: exportZip(doc) };
+    });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/zip", "content-disposition": attachment(exportFileName(doc.partnership.name, "zip")) });
   },
 );
