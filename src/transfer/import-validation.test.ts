@@ -132,6 +132,7 @@ describe("accord import refuses files it cannot read safely", () => {
     }
     expect(lineNestedBeyond('{"a": "[[[[[[", "b": [[1]]}', 3)).toBeNull();
     expect(lineNestedBeyond('{"a":\n [[1]]}', 2)).toBe(2);
+    expect(lineNestedBeyond('["a\\"[[[[", 1]', 1)).toBeNull();
   });
 
   it("refuses a file that is not UTF-8, saying where, rather than storing U+FFFD", () => {
