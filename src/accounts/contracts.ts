@@ -39,7 +39,7 @@ export const ChangePasswordBodySchema = z
 
 export const CreateTokenBodySchema = z
   .strictObject({
-    name: safeString().trim().min(1, "Name the token.").max(100),
+    name: singleLine().trim().min(1, "Name the token.").max(100),
     expiresInDays: z.number().int("Give a whole number of days.").min(1, "A token lasts at least 1 day.").max(366, "A token lasts at most 366 days.").optional().openapi({ description: "Days until the token stops working; without it, it works until revoked, a password change or reset." }),
   })
   .openapi("CreateTokenBody");

@@ -1,6 +1,6 @@
 /** zod contracts for partnership health: the health page's figures, an organisation's view, and pressure events. */
 import { z } from "@hono/zod-openapi";
-import { safeString } from "../db/safe-text.ts";
+import { safeString, singleLine } from "../db/safe-text.ts";
 import { DaySchema } from "../registers/fields.ts";
 import { ComparisonSchema, QuestionFigureSchema, ScoreFigureSchema } from "../surveys/results/contracts.ts";
 import { PRESSURE_KINDS } from "./tables.ts";
@@ -25,7 +25,7 @@ export const PressureEventSchema = z
 
 export const CreatePressureEventBody = z
   .strictObject({
-    label: safeString().trim().min(1, "Give the event a short name.").max(200, "Use at most 200 characters."),
+    label: singleLine().trim().min(1, "Give the event a short name.").max(200, "Use at most 200 characters."),
     kind: z.enum(PRESSURE_KINDS).default("other"),
     startsOn: Day,
     endsOn: Day,
@@ -36,7 +36,7 @@ export const CreatePressureEventBody = z
 
 export const UpdatePressureEventBody = z
   .strictObject({
-    label: safeString().trim().min(1, "Give the event a short name.").max(200, "Use at most 200 characters.").optional(),
+    label: singleLine().trim().min(1, "Give the event a short name.").max(200, "Use at most 200 characters.").optional(),
     kind: z.enum(PRESSURE_KINDS).optional(),
     startsOn: Day.optional(),
     endsOn: Day.optional(),
