@@ -16,6 +16,7 @@ export interface ExpensiveLimit extends Limit {
 export const EXPENSIVE_LIMITS = {
   demo: { max: 5, windowSeconds: 60 * 60, what: "demo partnerships created", routes: ["POST /api/v1/demo"] },
   registerImport: { max: 30, windowSeconds: 10 * 60, what: "register CSV imports", routes: ["POST /api/v1/partnerships/{partnershipId}/registers/{register}/import"] },
+  registerExport: { max: 60, windowSeconds: 10 * 60, what: "register CSV downloads", routes: ["GET /api/v1/partnerships/{partnershipId}/registers/{register}.csv"] },
   report: { max: 30, windowSeconds: 10 * 60, what: "board reports (HTML or PDF)", routes: ["GET /api/v1/partnerships/{partnershipId}/report.html", "GET /api/v1/partnerships/{partnershipId}/report.pdf"] },
   export: { max: 10, windowSeconds: 60 * 60, what: "partnership exports (JSON or zip)", routes: ["GET /api/v1/partnerships/{partnershipId}/export.json", "GET /api/v1/partnerships/{partnershipId}/export.zip"] },
 } as const satisfies Record<string, ExpensiveLimit>;

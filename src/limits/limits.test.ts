@@ -62,6 +62,17 @@ describe("per-account limits on expensive routes", () => {
     expectRefused([await importCsv(ada, ada.base)], l);
   });
 
+  it("register CSV downloads: of max + 20 at once exactly max are made; another account is unaffected", async () => {
+    const l = EXPENSIVE_LIMITS.registerExport;
+    const ada = await convenor("Ada");
+    const all = await Promise.all(Array.from({ length: l.max + 20 }, () => ada.client.get(`${ada.base}/registers/commitments.csv`)));
+    expect(count(all, 200)).toBe(l.max);
+    expectRefused(all.filter((r) => r.status !== 200), l);
+    expectRefused([await ada.client.get(`${ada.base}/registers/risks.csv`)], l);
+    const bea = await convenor("Bea");
+    expect((await bea.client.get(`${bea.base}/registers/risks.csv`)).status).toBe(200);
+  });
+
   it("board reports: HTML and PDF share one budget; of max + 20 at once exactly max are made", async () => {
     const l = EXPENSIVE_LIMITS.report;
     const ada = await convenor("Ada");

@@ -35,9 +35,9 @@ function addRegister(key: RegisterKey): void {
     async (c) => c.json(await createEntry(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key, c.req.valid("json")), 201),
   );
   registerRoutes.openapi(
-    createRoute({ method: "get", path: `${base}.csv`, tags, security, summary: `${def.label} as CSV`, request: { params: RegisterParams }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...commonErrors } }),
+    createRoute({ method: "get", path: `${base}.csv`, tags, security, summary: `${def.label} as CSV`, description: `${describeLimit(EXPENSIVE_LIMITS.registerExport)}; beyond it, 429 with Retry-After.`, request: { params: RegisterParams }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...rateLimitedResponse, ...commonErrors } }),
     async (c) => {
-      const csv = await exportRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key);
+      const csv = await limited(c, "registerExport", () => exportRegisterCsv(c.get("deps").db, requireActor(c), c.req.valid("param").partnershipId, key));
       return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="accord-${key}.csv"` });
     },
   );
