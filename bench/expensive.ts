@@ -171,7 +171,7 @@ const check = databaseUrl ? connect({ databaseUrl }) : connect({ sqliteFile: sql
 const liveDemos = Number((await check.db.selectFrom("partnerships").select((eb) => eb.fn.countAll<number>().as("n")).where("created_by", "=", attacker.actor.userId).where("deleted_at", "is", null).executeTakeFirstOrThrow()).n) - 1;
 const imported = Number((await check.db.selectFrom("register_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("partnership_id", "=", own.id).where("register", "=", "commitments").where("created_at", ">=", new Date(hammerStart).toISOString()).executeTakeFirstOrThrow()).n);
 await check.close();
-if (!databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(dataDir, { recursive: true, force: true });
 
 // The limits as the server declares them; a window that turned during the phase may allow its budget twice.
 const { EXPENSIVE_LIMITS, DEMO_QUOTA } = await import("../src/limits/expensive-limits.ts").catch(() => ({ EXPENSIVE_LIMITS: null, DEMO_QUOTA: null }));
