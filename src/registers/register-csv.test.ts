@@ -113,3 +113,13 @@ describe("register CSV import under load", () => {
     expect(await liveCommitments()).toBe(0);
   });
 });
+
+describe("a column given twice", () => {
+  it("is refused when named once by its field name and once by its label, naming both", async () => {
+    const { importCsv } = await setUp();
+    const res = await importCsv("title,organisationId,dueOn,Due on\nShare the list,Riverside Trust,2027-01-10,2027-02-10\n");
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toMatch(/“dueOn” \(as “Due on” the second time\) appears twice/);
+    expect(await liveCommitments()).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { requireMembership } from "../partnerships/access.ts";
 import { REGISTERS } from "./definitions/index.ts";
 import type { RegisterDefinition } from "./definitions/types.ts";
 import type { EntryData, FieldSpec } from "./fields.ts";
-import { csvLine, CsvSyntaxError, decodeField, encodeField, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
+import { csvLine, CsvSyntaxError, decodeField, encodeField, repeatedColumn, type Lookup, type Resolver, type Resolvers } from "./csv-codec.ts";
 import { parseCsvInTurns } from "./csv-in-turns.ts";
 import { insertEntry, prepareNew } from "./entry-use-cases.ts";
 import type { RegisterKey } from "./keys.ts";
@@ -20,7 +20,7 @@ const META = ["id", "version", "created_at", "created_by", "updated_at", "update
 async function lookups(db: DbOrTx, partnershipId: string) {
   const [orgs, people, entries] = await Promise.all([
     db.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).where("deleted_at", "is", null).execute(),
-    db.selectFrom("people").innerJoin("users", "users.id", "people.user_id").select(["people.id", "users.email", "users.name"]).where("people.partnership_id", "=", partnershipId).where("people.deleted_at", "is", null).execute(),
+    db.selectFrom("people").select(["people.id", "people.email", "people.name"]).where("people.partnership_id", "=", partnershipId).where("people.deleted_at", "is", null).execute(),
     db.selectFrom("register_entries").select(["id", "register", "title"]).where("partnership_id", "=", partnershipId).where("deleted_at", "is", null).execute(),
   ]);
   return { orgs, people, entries };
@@ -129,6 +129,10 @@ export async function importRegisterCsv(db: Db, actor: Actor, partnershipId: str
     return f ?? null;
   });
   for (const f of def.fields) if (f.required && !columns.includes(f)) problems.push({ path: `line ${header.line}`, message: `Missing the required column “${f.name}”.` });
+  // A field named once by its name and once by its label is the same column twice: refused, never "the second wins".
+  const fieldOf = (n: string) => def.fields.find((x) => [x.name, x.label].some((y) => y.toLowerCase() === n.trim().toLowerCase()));
+  const twice = repeatedColumn(header.cells, (n) => fieldOf(n)?.name ?? (n.trim().toLowerCase() || null));
+  if (twice) problems.push({ path: `line ${header.line}`, message: twice });
   if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
 
   const at = nowIso();
