@@ -1,27 +1,18 @@
 // Password reset by email against a real SMTP server in the test process: the same answer for any address, links
 // that work once, for an hour, stored hashed, limited per address and per mailbox; a reset ends everything else.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { disableUser } from "./disable-user.ts";
-import { createMailer } from "../mail/mailer.ts";
-import { ORIGIN, type TestContext, createTestContext } from "../testing/test-app.ts";
-import { type TestSmtp, linkIn, startTestSmtp } from "../testing/smtp.ts";
+import { useMailingContext } from "../testing/mail-context.ts";
+import { type TestContext, createTestContext } from "../testing/test-app.ts";
+import { type TestSmtp, linkIn } from "../testing/smtp.ts";
 import { RESET_LIMITS, settleResetRequests } from "./password-reset.ts";
 
+const mailing = useMailingContext({ trustProxy: true });
 let smtp: TestSmtp;
 let ctx: TestContext;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(async () => {
-  smtp.received.length = 0;
-  ctx = await createTestContext({ publicUrl: ORIGIN, trustProxy: true, smtp: smtp.settings }, { mailer: createMailer(smtp.settings) });
-});
-afterEach(async () => {
-  await settleResetRequests();
-  await ctx.close();
+beforeEach(() => {
+  smtp = mailing.smtp();
+  ctx = mailing.ctx();
 });
 
 const ask = (email: string, address = "203.0.113.1") => ctx.anonymous().request("POST", "/api/v1/auth/password-reset", { email }, { "x-forwarded-for": address });

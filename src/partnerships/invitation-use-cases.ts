@@ -22,16 +22,18 @@ export interface LinkSettings {
   mailConfigured: boolean;
 }
 
+/** A fresh invitation's secret and times, and whether it goes by mail (only when mail is set up with PUBLIC_URL). */
+export function newInvitation(links: LinkSettings) {
+  const now = nowIso();
+  return { id: newId(), token: newSecret(32), now, expiresAt: addSeconds(now, INVITATION_TTL_SECONDS), byMail: links.mailConfigured && links.emailBaseUrl !== undefined };
+}
+
 export async function createInvitation(db: Db, mailer: Mailer, actor: Actor, partnershipId: string, personId: string, links: LinkSettings) {
   await requireMembership(db, actor, partnershipId, "convenor");
   const person = await loadPerson(db, partnershipId, personId);
   if (person.userId !== null) throw new AppError("conflict", `${person.name} has already joined this partnership.`);
   const partnership = await db.selectFrom("partnerships").select("name").where("id", "=", partnershipId).executeTakeFirstOrThrow();
-  const byMail = links.mailConfigured && links.emailBaseUrl !== undefined;
-  const token = newSecret(32);
-  const now = nowIso();
-  const expiresAt = addSeconds(now, INVITATION_TTL_SECONDS);
-  const id = newId();
+  const { id, token, now, expiresAt, byMail } = newInvitation(links);
   await db.transaction().execute(async (tx) => {
     // A new link replaces any earlier one for the same person.
     await tx.updateTable("invitations").set({ used_at: now }).where("person_id", "=", personId).where("used_at", "is", null).execute();

@@ -1,11 +1,11 @@
 // Attacks on invitations, as an ordinary account would make them through the API: taking over an existing account,
 // planting a password on someone else's address, learning who has an account; with and without a real mail server.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMailer } from "../mail/mailer.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ORIGIN, type TestClient, type TestContext, createTestContext, invitationToken } from "../testing/test-app.ts";
 import { hashSecret } from "../db/ids.ts";
 import { setPassword } from "../accounts/set-password.ts";
-import { type TestSmtp, linkIn, startTestSmtp } from "../testing/smtp.ts";
+import { type TestSmtp, linkIn } from "../testing/smtp.ts";
+import { useMailingContext } from "../testing/mail-context.ts";
 import { settleResetRequests } from "../accounts/password-reset.ts";
 
 async function partnership(ctx: TestContext, convenor: TestClient, name = "Attacker's partnership") {
@@ -126,21 +126,12 @@ describe("without a mail server", () => {
 });
 
 describe("with a real mail server", () => {
+  const mailing = useMailingContext();
   let smtp: TestSmtp;
   let ctx: TestContext;
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  beforeEach(async () => {
-    smtp.received.length = 0;
-    ctx = await createTestContext({ publicUrl: ORIGIN, smtp: smtp.settings }, { mailer: createMailer(smtp.settings) });
-  });
-  afterEach(async () => {
-    await settleResetRequests();
-    await ctx.close();
+  beforeEach(() => {
+    smtp = mailing.smtp();
+    ctx = mailing.ctx();
   });
 
   it("sends the link only to the invitee, and using it proves the address", async () => {

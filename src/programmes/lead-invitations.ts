@@ -5,10 +5,10 @@ import { createSession } from "../accounts/sessions.ts";
 import { toUserView } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db, DbOrTx } from "../db/database.ts";
-import { addSeconds, hashSecret, newId, newSecret, nowIso } from "../db/ids.ts";
+import { hashSecret, nowIso } from "../db/ids.ts";
 import { AppError, notFound } from "../errors/app-error.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { INVITATION_TTL_SECONDS, type LinkSettings } from "../partnerships/invitation-use-cases.ts";
+import { type LinkSettings, newInvitation } from "../partnerships/invitation-use-cases.ts";
 import { requireLead } from "./programme-use-cases.ts";
 
 export interface PendingLeadInvitation {
@@ -22,11 +22,7 @@ export interface PendingLeadInvitation {
 export async function inviteLead(db: Db, mailer: Mailer, actor: Actor, programmeId: string, rawEmail: string, links: LinkSettings) {
   const programme = await requireLead(db, actor, programmeId);
   const email = rawEmail.trim().toLowerCase();
-  const byMail = links.mailConfigured && links.emailBaseUrl !== undefined;
-  const token = newSecret(32);
-  const now = nowIso();
-  const expiresAt = addSeconds(now, INVITATION_TTL_SECONDS);
-  const id = newId();
+  const { id, token, now, expiresAt, byMail } = newInvitation(links);
   await db.transaction().execute(async (tx) => {
     // One open invitation per address: a new one replaces the earlier.
     await tx.updateTable("programme_lead_invitations").set({ used_at: now }).where("programme_id", "=", programmeId).where("email", "=", email).where("used_at", "is", null).execute();
