@@ -115,7 +115,7 @@ async function generate(): Promise<void> {
   }
 
   const sink = engine === "postgres" ? await pgSink((await openDataset(engine, shape)).url!) : sqliteSink();
-  await sink.insert("users", [{ id: leadUserId, email: "lead@bench.example", name: "Programme Lead", password_hash: null, disabled_at: null, created_at: T0, updated_at: T0 }]);
+  await sink.insert("users", [{ id: leadUserId, email: "lead@bench.example", name: "Programme Lead", password_hash: null, disabled_at: null, created_at: T0, updated_at: T0, email_proven_at: T0, unproven_scope: null }]);
 
   const totalWaves = shape.partnerships * shape.wavesPerPartnership;
   const orgWeights = [0.3, 0.2, 0.15, 0.15, 0.1, 0.1].slice(0, shape.organisationsPerPartnership);
@@ -129,7 +129,7 @@ async function generate(): Promise<void> {
     await sink.insert("partnerships", [{ id: pid, name: `Partnership ${String(p + 1).padStart(4, "0")}`, purpose: "Generated for the benchmark", created_by: leadUserId, created_at: T0, updated_at: T0, deleted_at: null }]);
     const orgs = orgWeights.map((_, o) => ({ id: uuid(), partnership_id: pid, name: `Organisation ${p + 1}.${o + 1}`, sector: SECTORS[(p + o) % SECTORS.length]!, created_by: leadUserId, created_at: T0, updated_at: T0, deleted_at: null }));
     await sink.insert("organisations", orgs);
-    await sink.insert("people", [{ id: uuid(), partnership_id: pid, user_id: leadUserId, organisation_id: orgs[0]!.id, role: "convenor", job_title: null, created_by: leadUserId, created_at: T0, updated_at: T0, deleted_at: null }]);
+    await sink.insert("people", [{ id: uuid(), partnership_id: pid, user_id: leadUserId, name: "Programme Lead", email: "lead@bench.example", joined_at: T0, organisation_id: orgs[0]!.id, role: "convenor", job_title: null, created_by: leadUserId, created_at: T0, updated_at: T0, deleted_at: null }]);
     const level = 2 + rand() * 2.2;
     const waveIds: string[] = [];
     for (let w = 0; w < shape.wavesPerPartnership; w++) {
