@@ -1,6 +1,6 @@
 /** Browsers that have signed in to an account before (a long-lived cookie, stored hashed): they keep their own sign-in lane while others guess. */
 import type { DbOrTx } from "../db/database.ts";
-import { hashSecret, newSecret, nowIso } from "../db/ids.ts";
+import { addSeconds, hashSecret, newSecret, nowIso } from "../db/ids.ts";
 
 export const DEVICE_COOKIE = "accord_device";
 export const DEVICE_TTL_SECONDS = 365 * 24 * 3600;
@@ -19,6 +19,8 @@ export async function rememberDevice(db: DbOrTx, userId: string, existingSecret:
     return existingSecret;
   }
   const secret = newSecret(32);
+  // Browsers unused for longer than their cookie lasts are forgotten as a new one is remembered, so the table stays small.
+  await db.deleteFrom("known_devices").where("user_id", "=", userId).where("last_used_at", "<", addSeconds(now, -DEVICE_TTL_SECONDS)).execute();
   await db.insertInto("known_devices").values({ device_hash: hashSecret(secret), user_id: userId, created_at: now, last_used_at: now }).execute();
   return secret;
 }

@@ -100,3 +100,15 @@ describe("API tokens and passwords", () => {
     expect((await owner.client.post("/api/v1/me/tokens", { name: "bad", expiresInDays: 1000 })).status).toBe(422);
   });
 });
+
+describe("known browsers", () => {
+  it("forgets an account's browsers unused for longer than their cookie lasts when a new one signs in", async () => {
+    const owner = await ctx.user("Olive", "olive@example.org");
+    expect((await signIn(ctx.anonymous(), owner.email, owner.password, "198.51.100.3")).status).toBe(200);
+    await ctx.handle.db.updateTable("known_devices").set({ last_used_at: "2000-01-01T00:00:00.000Z" }).where("user_id", "=", owner.userId).execute();
+    expect((await signIn(ctx.anonymous(), owner.email, owner.password, "198.51.100.4")).status).toBe(200);
+    const rows = await ctx.handle.db.selectFrom("known_devices").select("last_used_at").where("user_id", "=", owner.userId).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.last_used_at > "2000-01-01T00:00:00.000Z").toBe(true);
+  });
+});
