@@ -89,6 +89,7 @@ export async function describeLink(db: Db, token: string, today = new Date().toI
   };
 }
 
+const CLOSED = "This survey has closed, so it can no longer take answers. Thank you all the same.";
 const ALREADY = "We already have your answers for this survey, so we can't take them again. Thank you for taking part.";
 
 /**
@@ -117,14 +118,18 @@ export async function submitResponse(
   const replay = async (afterStore = false) => {
     const existing = await db.selectFrom("wave_responses").select(["answers", "idempotency_hash"]).where("nullifier", "=", nullifier).executeTakeFirst();
     if (existing && existing.idempotency_hash === idempotencyHash) return { replayed: true, answers: JSON.parse(existing.answers) as Answers, answersJson: existing.answers };
-    // Refused by the store with no answers under this link: it ended (person or organisation removed, link replaced) after it was opened.
-    if (!existing && afterStore) throw new AppError("not_found", INVALID_LINK);
+    // Refused by the store with no answers under this link: the wave closed, or the link ended (person or organisation removed, link replaced), after it was opened.
+    if (!existing && afterStore) {
+      const wave = await db.selectFrom("waves").select("status").where("id", "=", row.wave_id).executeTakeFirst();
+      if (wave && wave.status !== "open") throw new AppError("conflict", CLOSED);
+      throw new AppError("not_found", INVALID_LINK);
+    }
     throw new AppError("conflict", ALREADY);
   };
   const status = linkStatus(row, false, today);
   if (row.responded || status === "answered") return replay();
   if (status === "not_open") throw new AppError("conflict", "This survey has not opened yet. Your link will work once the convenor opens it.");
-  if (status === "closed") throw new AppError("conflict", "This survey has closed, so it can no longer take answers. Thank you all the same.");
+  if (status === "closed") throw new AppError("conflict", CLOSED);
 
   const problems = validateAnswers(getInstrument(row.instrument_key, row.instrument_version), answers);
   if (problems.length) throw new AppError("validation_failed", problems[0]!.message, { fields: problems });

@@ -33,8 +33,16 @@ export type StoreOutcome = "stored" | "already";
  * flag flips: its hash unchanged, its person not removed, and their organisation (if any) not removed.
  */
 export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<StoreOutcome[]> {
-  const ids = [...new Set(items.map((i) => i.participantId))];
-  const hashes = [...new Set(items.map((i) => i.tokenHash))];
+  // Only into open waves, and (PostgreSQL) holding the wave rows shared until the commit: a close, which updates the
+  // row, waits for this group to commit and then reseals its responses too; a group that reaches a wave being closed
+  // waits for the close and then stores nothing. On SQLite the single writer orders the two; the status check suffices.
+  const waveIds = [...new Set(items.map((i) => i.response.wave_id))];
+  const openQuery = tx.selectFrom("waves").select("id").where("id", "in", waveIds).where("status", "=", "open");
+  const openWaves = new Set((await (isSqlite(tx) ? openQuery : openQuery.forShare()).execute()).map((r) => r.id));
+  const live = items.filter((i) => openWaves.has(i.response.wave_id));
+  if (live.length === 0) return items.map(() => "already");
+  const ids = [...new Set(live.map((i) => i.participantId))];
+  const hashes = [...new Set(live.map((i) => i.tokenHash))];
   const flipped = new Set(
     (
       await tx
@@ -59,7 +67,7 @@ export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<Stor
     ).map((r) => r.id),
   );
   const claimed = new Set<string>();
-  const winners = items.filter((i) => flipped.has(i.participantId) && !claimed.has(i.participantId) && claimed.add(i.participantId));
+  const winners = live.filter((i) => flipped.has(i.participantId) && !claimed.has(i.participantId) && claimed.add(i.participantId));
   const inserted = new Set<string>();
   if (winners.length > 0) {
     // A response already under a nullifier (possible only if data was changed by hand) leaves that flag set and stores nothing.
@@ -74,15 +82,20 @@ export async function storeGroup(tx: Tx, items: ResponseToStore[]): Promise<Stor
 
 /**
  * PostgreSQL: the same group as one statement (data-modifying CTEs, committed on its own), so a group costs one
- * round trip and one synchronous commit instead of five. It is a named statement with three parameters whatever the
- * group's size: the participation ids (an array, so the update finds them by primary key), the links' hashes as opened,
- * and the rows as JSON. As in `storeGroup`, only a live link's flag flips.
+ * round trip and one synchronous commit instead of five. It is a named statement with four parameters whatever the
+ * group's size: the waves (locked shared while open, as in `storeGroup`, so a close waits for the group and the group
+ * never stores into a closed wave), the participation ids (an array, so the update finds them by primary key), the
+ * links' hashes as opened, and the rows as JSON. As in `storeGroup`, only a live link's flag flips.
  */
 const groupStatement = preparedStatement(
   (db) => sql<{ nullifier: string }>`
-    with flipped as (
+    with open_waves as (
+      select id from waves where id = any(${[]}::text[]) and status = 'open' for share
+    ),
+    flipped as (
       update wave_participants set responded = 1
       where id = any(${[]}::text[]) and responded = 0 and token_hash = any(${[]}::text[])
+        and wave_id in (select id from open_waves)
         and exists (
           select 1 from people p left join organisations o on o.id = p.organisation_id
           where p.id = wave_participants.person_id and p.deleted_at is null and o.deleted_at is null
@@ -113,7 +126,7 @@ const groupStatement = preparedStatement(
         window_start = excluded.window_start
     )
     select nullifier from inserted`.compile(db),
-  3,
+  4,
 );
 
 export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[]): Promise<StoreOutcome[]> {
@@ -132,7 +145,7 @@ export async function storeGroupInOneStatement(db: Db, items: ResponseToStore[])
     rate_window: i.countAgainst ? windowStartIso(i.countAgainst.limit, now) : null,
     ord,
   }));
-  const inserted = await groupStatement(db, [[...new Set(items.map((i) => i.participantId))], [...new Set(items.map((i) => i.tokenHash))], JSON.stringify(rows)]);
+  const inserted = await groupStatement(db, [[...new Set(items.map((i) => i.response.wave_id))], [...new Set(items.map((i) => i.participantId))], [...new Set(items.map((i) => i.tokenHash))], JSON.stringify(rows)]);
   const stored = new Set(inserted.map((r) => r.nullifier));
   // Only the first submission of a link in the group can have been inserted; a later one with the same nullifier is "already".
   const seen = new Set<string>();
