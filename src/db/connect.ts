@@ -44,6 +44,15 @@ export function connect(opts: ConnectOptions): DbHandle {
       // A 201 promises the write is durable: insist on synchronous commit whatever the server's default.
       options: `-c synchronous_commit=on${opts.pgSchema ? ` -c search_path=${opts.pgSchema}` : ""}`,
     });
+    // An idle connection that PostgreSQL ends (a restart, an administrator) is reported on the pool; without a
+    // listener Node would throw it and end the server. The pool drops that connection and opens a new one when next
+    // needed, so the error is logged (at most once a minute) and the server goes on.
+    let lastLogged = 0;
+    pool.on("error", (err) => {
+      if (Date.now() - lastLogged < 60_000) return;
+      lastLogged = Date.now();
+      console.error(`accord: a PostgreSQL connection was closed (${err.message}); it will be reopened when needed.`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
