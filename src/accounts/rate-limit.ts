@@ -85,7 +85,7 @@ export async function hitMany(db: DbOrTx, events: ReadonlyArray<{ key: string; l
  * so simultaneous requests cannot all pass a check made before any of them was counted. Throws rate_limited
  * (with Retry-After) when the reservation goes over the limit; the over-limit attempt stays counted.
  */
-export async function consume(db: DbOrTx, key: string, limit: Limit, now = Date.now()): Promise<number> {
+export async function consume(db: DbOrTx, key: string, limit: Limit, now = Date.now(), message?: string): Promise<number> {
   const start = windowStart(now, limit);
   const row = await db
     .insertInto("rate_limits")
@@ -99,7 +99,7 @@ export async function consume(db: DbOrTx, key: string, limit: Limit, now = Date.
     .returning("count")
     .executeTakeFirstOrThrow();
   const count = Number(row.count);
-  if (count > limit.max) throw rateLimited(start, limit, now);
+  if (count > limit.max) throw rateLimited(start, limit, now, message);
   return count;
 }
 

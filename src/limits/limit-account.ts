@@ -1,8 +1,7 @@
 /** Reserves one use of an expensive route for the calling account before the work (or refuses with 429 naming the limit), then runs the work after the account's others. */
 import type { Context } from "hono";
-import { consume, rateLimited, windowStartIso } from "../accounts/rate-limit.ts";
+import { consume } from "../accounts/rate-limit.ts";
 import type { DbOrTx } from "../db/database.ts";
-import { AppError } from "../errors/app-error.ts";
 import type { AppEnv } from "../http/env.ts";
 import { requireActor } from "../http/middleware.ts";
 import { ProblemSchema } from "../http/openapi.ts";
@@ -17,12 +16,7 @@ export const limitKey = (name: ExpensiveLimitName, userId: string): string => `e
  */
 export async function limitAccount(db: DbOrTx, userId: string, name: ExpensiveLimitName, now = Date.now()): Promise<void> {
   const limit = EXPENSIVE_LIMITS[name];
-  try {
-    await consume(db, limitKey(name, userId), limit, now);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "rate_limited") throw rateLimited(Date.parse(windowStartIso(limit, now)), limit, now, describeLimit(limit));
-    throw err;
-  }
+  await consume(db, limitKey(name, userId), limit, now, describeLimit(limit));
 }
 
 /**
