@@ -10,9 +10,9 @@ describe("AppError", () => {
     }
     expect(Object.keys(TITLE_BY_CODE).sort()).toEqual(Object.keys(STATUS_BY_CODE).sort());
   });
-  it("server errors are only a fault of ours or a missing or failing mail server, never a caller's input", () => {
+  it("server errors are only a fault of ours, a missing or failing mail server, or a database that is unreachable or full, never a caller's input", () => {
     const fiveHundreds = Object.entries(STATUS_BY_CODE).filter(([, s]) => s >= 500).map(([c]) => c);
-    expect(fiveHundreds.sort()).toEqual(["internal", "mail_failed", "mail_not_configured"]);
+    expect(fiveHundreds.sort()).toEqual(["database_unavailable", "internal", "mail_failed", "mail_not_configured", "storage_full"]);
     expect(STATUS_BY_CODE.mail_failed).toBe(502);
     expect(STATUS_BY_CODE.mail_not_configured).toBe(503);
   });

@@ -15,6 +15,10 @@ export type ErrorCode =
   | "rate_limited"
   | "mail_not_configured"
   | "mail_failed"
+  | "precondition_failed"
+  | "precondition_required"
+  | "database_unavailable"
+  | "storage_full"
   | "internal";
 
 export const STATUS_BY_CODE = {
@@ -32,6 +36,10 @@ export const STATUS_BY_CODE = {
   rate_limited: 429,
   mail_not_configured: 503,
   mail_failed: 502,
+  precondition_failed: 412,
+  precondition_required: 428,
+  database_unavailable: 503,
+  storage_full: 507,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -50,6 +58,10 @@ export const TITLE_BY_CODE = {
   rate_limited: "Too many attempts",
   mail_not_configured: "This accord sends no email",
   mail_failed: "The email could not be sent",
+  precondition_failed: "This was changed since you loaded it",
+  precondition_required: "Say which version you are changing",
+  database_unavailable: "The database cannot be reached just now",
+  storage_full: "The server has no room to store this",
   internal: "Something went wrong on our side",
 } as const satisfies Record<ErrorCode, string>;
 
