@@ -41,4 +41,19 @@ describe("loadConfig", () => {
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
+  it("logs each request at info by default, and ACCESS_LOG / LOG_LEVEL change that", () => {
+    expect(loadConfig({})).toMatchObject({ accessLog: true, logLevel: "info" });
+    expect(loadConfig({ ACCESS_LOG: "off", LOG_LEVEL: "warn" })).toMatchObject({ accessLog: false, logLevel: "warn" });
+    expect(() => loadConfig({ ACCESS_LOG: "yes" })).toThrow(/ACCESS_LOG must be on or off/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
+  });
+  it("serves no metrics unless METRICS_PORT is set, on loopback unless told otherwise, and off loopback only with a token", () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: "9464" }).metrics).toEqual({ port: 9464, host: "127.0.0.1", token: undefined });
+    expect(() => loadConfig({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" })).toThrow(/METRICS_TOKEN: set it .* when METRICS_HOST is 0\.0\.0\.0/);
+    expect(() => loadConfig({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: "short" })).toThrow(/at least 16 characters/);
+    expect(loadConfig({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: "a-long-scrape-token" }).metrics).toEqual({ port: 9464, host: "0.0.0.0", token: "a-long-scrape-token" });
+    expect(() => loadConfig({ METRICS_PORT: "3000" })).toThrow(/METRICS_PORT: 3000 is also PORT/);
+    expect(() => loadConfig({ METRICS_PORT: "ninety" })).toThrow(/METRICS_PORT/);
+  });
 });

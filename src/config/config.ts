@@ -26,7 +26,17 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   SMTP_FROM: z.string().default("accord <no-reply@localhost>"),
+  ACCESS_LOG: z.enum(["on", "off"], { message: "ACCESS_LOG must be on or off" }).default("on"),
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { message: "LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent" })
+    .default("info"),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
+
+/** Addresses that only this machine can reach: the metrics port may listen there without a token. */
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 export interface Config {
   port: number;
@@ -39,6 +49,11 @@ export interface Config {
   workers: number;
   /** The per-account limits on expensive routes and the demo quota (src/limits/expensive-limits.ts); EXPENSIVE_LIMITS=off turns them off. */
   expensiveLimits: boolean;
+  /** One JSON line per request on stdout from `accord serve` (src/observability); ACCESS_LOG=off turns it off. */
+  accessLog: boolean;
+  logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  /** Prometheus metrics on a port of their own, off unless METRICS_PORT is set; a token is required off loopback. */
+  metrics: { port: number; host: string; token: string | undefined } | undefined;
   smtp:
     | { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; from: string }
     | undefined;
@@ -63,6 +78,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  PUBLIC_URL: set it to the address people use (e.g. https://accord.example.org) when SMTP_HOST is set. Emailed links are built from PUBLIC_URL, never from the Host header of the request that asked for them, which anyone can set.",
     );
   }
+  if (e.METRICS_PORT !== undefined && !LOOPBACK.has(e.METRICS_HOST) && !e.METRICS_TOKEN) {
+    throw new Error(
+      `Invalid configuration:\n  METRICS_TOKEN: set it (16 characters or more) when METRICS_HOST is ${e.METRICS_HOST}; metrics listen on another address than loopback only behind a bearer token.`,
+    );
+  }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT && e.METRICS_PORT !== 0) {
+    throw new Error(`Invalid configuration:\n  METRICS_PORT: ${e.METRICS_PORT} is also PORT; metrics need a port of their own.`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -72,6 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     workers: e.WORKERS,
     expensiveLimits: e.EXPENSIVE_LIMITS === "on",
+    accessLog: e.ACCESS_LOG === "on",
+    logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASS, from: e.SMTP_FROM }
       : undefined,
