@@ -24,6 +24,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-account-proof": m0009,
 };
 
+/** The newest migration this code knows (readiness waits until the database has it). */
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? "";
+
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return MIGRATIONS;
