@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import { classifyDatabaseError } from "../db/errors.ts";
 import { AppError, TITLE_BY_CODE, type FieldProblem } from "../errors/app-error.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -50,6 +51,29 @@ export function validationError(error: ZodError, where: string): AppError {
   return new AppError("validation_failed", detail, { fields });
 }
 
+/** Seconds a client is asked to wait (Retry-After) when the database is out of reach, or when SQLite stayed locked. */
+export const RETRY_UNREACHABLE_SECONDS = 5;
+export const RETRY_BUSY_SECONDS = 1;
+
+/**
+ * The database itself failing, on either driver (src/db/errors.ts says which failures these are): out of reach or
+ * refusing our settings → 503 database_unavailable with Retry-After; still locked → 503 with a short Retry-After; no
+ * room → 507 storage_full. Never a 500, and never logged per request: the DatabaseMonitor logs when this starts and ends.
+ */
+export function fromDatabaseFailure(err: unknown): AppError | undefined {
+  switch (classifyDatabaseError(err)) {
+    case "unreachable":
+    case "misconfigured":
+      return new AppError("database_unavailable", "The database cannot be reached just now. Try again in a few seconds; if this was a change, check whether it was stored before sending it again.", { retryAfterSeconds: RETRY_UNREACHABLE_SECONDS });
+    case "busy":
+      return new AppError("database_unavailable", "The database is busy. Try again in a moment.", { retryAfterSeconds: RETRY_BUSY_SECONDS });
+    case "full":
+      return new AppError("storage_full", "The server has no room to store this, so it was not stored. What was stored before is safe; the operator needs to make room.");
+    default:
+      return undefined;
+  }
+}
+
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
@@ -60,6 +84,8 @@ function toAppError(err: unknown): AppError {
   // Defence in depth: text PostgreSQL cannot store (schemas already refuse it) is the caller's problem, not ours.
   const sqlState = (err as { code?: unknown } | null)?.code;
   if (sqlState === "22021" || sqlState === "22P05") return new AppError("bad_request", "Text may not contain the NUL character (U+0000).");
+  const dbError = fromDatabaseFailure(err);
+  if (dbError) return dbError;
   return new AppError("internal", "Something went wrong on our side. Nothing you sent was lost; try again.");
 }
 
