@@ -19,7 +19,11 @@ export function isListeningMessage(m: unknown): m is ListeningMessage {
  * so connections can go to any of them. The first worker starts alone and applies any migrations; the others
  * follow once it listens, so they never race for the migration lock.
  * A worker that crashes or is killed is replaced; one that fails before it ever listened stops the lot
- * (a bad setting would otherwise restart forever). SIGINT/SIGTERM stop every worker gracefully, then the primary.
+ * (a bad setting would otherwise restart forever). A database out of reach is not such a failure: a worker starting
+ * while PostgreSQL is down or restarting (the first, or a replacement during an outage) waits for it and retries
+ * (`openDatabase`'s waitForDatabase, logging each try), so it never exits for that, and the primary never stops the lot
+ * over an outage; wrong passwords, missing databases and unresolvable hosts still fail at once and stop it.
+ * SIGINT/SIGTERM stop every worker gracefully, then the primary.
  */
 export function runPrimary(config: Config, log: (line: string) => void = console.log): void {
   let stopping = false;
@@ -31,6 +35,7 @@ export function runPrimary(config: Config, log: (line: string) => void = console
     worker.on("message", (m: unknown) => {
       if (!isListeningMessage(m)) return;
       listening.add(worker);
+      if (announced) log(`accord: worker ${worker.process.pid} is serving`);
       if (listening.size === 1 && !announced) for (let i = 1; i < config.workers; i++) fork();
       if (!announced && listening.size === config.workers) {
         announced = true;
