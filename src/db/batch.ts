@@ -18,6 +18,10 @@ abstract class Collector<I, O> {
     private readonly concurrency: number,
   ) {}
 
+  /** Items waiting for a group, and groups being processed (for metrics). */
+  get waiting(): number { return this.#queue.length; }
+  get inFlight(): number { return this.#inFlight; }
+
   protected enqueue(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });

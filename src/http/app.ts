@@ -22,13 +22,14 @@ import { CSV_BODY } from "./csv-body.ts";
 import { csrfGuard, envelope, identify } from "./middleware.ts";
 import { refuseUnexpectedBodies } from "./no-body.ts";
 import { renderProblem } from "./problem.ts";
+import type { RequestObserver } from "../observability/request-observer.ts";
 import { webRoutes } from "./web.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApp(deps: Deps, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
+export function createApp(deps: Deps, opts: { webDist?: string; observer?: RequestObserver | undefined } = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.use("*", envelope(deps));
+  app.use("*", envelope(deps, opts.observer));
   app.onError((err, c) => renderProblem(err, c));
   app.notFound((c) => renderProblem(new AppError("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), c));
 

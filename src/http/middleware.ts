@@ -6,6 +6,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { SESSION_COOKIE, actorFromSession } from "../accounts/sessions.ts";
 import { newId } from "../db/ids.ts";
 import { AppError } from "../errors/app-error.ts";
+import type { RequestObserver } from "../observability/request-observer.ts";
 import type { AppEnv, Deps } from "./env.ts";
 
 /**
@@ -71,10 +72,11 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
 /**
  * Wraps every request: gives it the services and a request id, and on the way out sets the id, the security
  * headers (HSTS over HTTPS) and, under /api/v1, `cache-control: no-store` — on whatever response was made,
- * errors included. One middleware rather than four, so each request waits on fewer promises.
+ * errors included, and then hands it to the observer if any. One middleware rather than four, so each request waits on fewer promises.
  */
-export function envelope(deps: Deps): MiddlewareHandler<AppEnv> {
+export function envelope(deps: Deps, observe?: RequestObserver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const startedAt = observe ? performance.now() : 0;
     c.set("deps", deps);
     c.set("requestId", newId());
     await next();
@@ -83,6 +85,7 @@ export function envelope(deps: Deps): MiddlewareHandler<AppEnv> {
     for (const [name, value] of SECURITY_HEADERS) setResponseHeader(c, name, value);
     if (isHttps(c)) setResponseHeader(c, "strict-transport-security", "max-age=63072000; includeSubDomains");
     setResponseHeader(c, "x-request-id", c.get("requestId"));
+    observe?.(c, startedAt); // the access-log line and request metrics (src/observability)
   };
 }
 

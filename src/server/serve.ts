@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import type { Config } from "../config/config.ts";
 import { createApp } from "../http/app.ts";
 import { createMailer } from "../mail/mailer.ts";
+import { startObservability } from "../observability/start.ts";
 import { releaseMemoryWhenIdle } from "./idle-memory.ts";
 import { openDatabase } from "./open-database.ts";
 import { announceToPrimary } from "./workers.ts";
@@ -12,13 +13,14 @@ import cluster from "node:cluster";
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   const database = await openDatabase(config);
   if (database.applied.length > 0) console.log(`accord: applied migrations ${database.applied.join(", ")}`);
-  const app = createApp({ db: database.db, dialect: database.dialect, config, mailer: createMailer(config.smtp) });
+  const observability = await startObservability(config, database).catch(async (err: unknown) => { await database.close(); throw err; });
+  const app = createApp({ db: database.db, dialect: database.dialect, config, mailer: createMailer(config.smtp) }, { observer: observability.observer });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", (err) => reject(err));
   }).catch(async (err: NodeJS.ErrnoException) => {
-    await database.close();
+    await Promise.all([database.close(), observability.stop()]);
     if (err.code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use. Set PORT to another port.`);
     throw err;
   });
@@ -34,6 +36,6 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     (stopping ??= new Promise<void>((resolve) => {
       stopReleasing();
       server.close(() => resolve());
-    }).then(() => database.close()));
+    }).then(() => Promise.all([database.close(), observability.stop()])).then(() => {}));
   return { url, stop };
 }
