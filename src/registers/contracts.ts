@@ -31,7 +31,7 @@ export const ENTRY_SCHEMAS = Object.fromEntries(
         data: dataSchema(k),
         signUps: z.array(SignUpSchema).optional(),
         due: z.object({ on: z.string(), done: z.boolean() }).nullable(),
-        version: z.number().int(),
+        version: z.number().int().openapi({ description: 'Goes up by one with every change. The entry\'s ETag is this number in double quotes ("3"): send it as If-Match to change, remove or restore the entry.' }),
         createdAt: z.string(),
         createdBy: Who,
         updatedAt: z.string(),

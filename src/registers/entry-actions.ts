@@ -6,8 +6,9 @@ import { AppError } from "../errors/app-error.ts";
 import { requireMembership, type Membership } from "../partnerships/access.ts";
 import { loadOrganisation } from "../partnerships/organisation-use-cases.ts";
 import { REGISTERS } from "./definitions/index.ts";
-import type { WhenOptions } from "./entry-use-cases.ts";
+import type { WriteOptions } from "./entry-use-cases.ts";
 import type { RegisterKey } from "./keys.ts";
+import { requireExpected } from "./preconditions.ts";
 import { derivedColumns, loadEntry, parseStored, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
 import type { RegisterVersionsTable } from "./tables.ts";
 
@@ -27,6 +28,7 @@ async function changeStored(
   organisationId: string,
   action: RegisterVersionsTable["action"],
   at: string,
+  ifMatch: string | undefined,
   apply: (stored: ReturnType<typeof parseStored>, orgName: string) => { stored: ReturnType<typeof parseStored>; summary: string },
 ): Promise<EntryView> {
   const def = REGISTERS[key];
@@ -36,16 +38,18 @@ async function changeStored(
     const org = await loadOrganisation(tx, partnershipId, organisationId);
     const before = await loadEntry(tx, partnershipId, key, id);
     if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed.`);
+    // What the person saw must still be what is stored: signing up to, or taking up, words changed since is not agreeing to them.
+    const staleCode = requireExpected(def.singular, before.version, { ifMatch }, false);
     const { stored, summary } = apply(parseStored(before), org.name);
-    const row = await saveChange(tx, before, { ...before, ...derivedColumns(def, stored.fields), data: JSON.stringify(stored) }, { action, summary, userId: actor.userId, at, detail: { organisationId } });
+    const row = await saveChange(tx, before, { ...before, ...derivedColumns(def, stored.fields), data: JSON.stringify(stored) }, { action, summary, userId: actor.userId, at, detail: { organisationId }, staleCode });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }
 
-/** Records that an organisation signs up to a ways-of-working statement (once per organisation). */
-export async function signUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WhenOptions = {}): Promise<EntryView> {
+/** Records that an organisation signs up to a ways-of-working statement (once per organisation; `opts.ifMatch` must name the stored version). */
+export async function signUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WriteOptions = {}): Promise<EntryView> {
   const at = nowIso(opts.at);
-  return changeStored(db, actor, partnershipId, "ways-of-working", id, organisationId, "signed_up", at, (stored, orgName) => {
+  return changeStored(db, actor, partnershipId, "ways-of-working", id, organisationId, "signed_up", at, opts.ifMatch, (stored, orgName) => {
     const signUps: SignUp[] = stored.signUps ?? [];
     if (signUps.some((s) => s.organisationId === organisationId)) throw new AppError("conflict", `${orgName} has already signed up to this statement.`);
     return {
@@ -62,12 +66,12 @@ function takeUpField(key: RegisterKey): string {
   return p.field;
 }
 
-/** Another organisation takes up an open offer or ask: the only way, besides a convenor's correction, its taker is recorded. */
-export async function takeUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WhenOptions = {}): Promise<EntryView> {
+/** Another organisation takes up an open offer or ask: the only way, besides a convenor's correction, its taker is recorded (`opts.ifMatch` as above). */
+export async function takeUp(db: Db, actor: Actor, partnershipId: string, id: string, organisationId: string, opts: WriteOptions = {}): Promise<EntryView> {
   const at = nowIso(opts.at);
   const def = REGISTERS["offers-asks"];
   const field = takeUpField(def.key);
-  return changeStored(db, actor, partnershipId, def.key, id, organisationId, "taken_up", at, (stored, orgName) => {
+  return changeStored(db, actor, partnershipId, def.key, id, organisationId, "taken_up", at, opts.ifMatch, (stored, orgName) => {
     const f = stored.fields;
     if (f["status"] !== "open") throw new AppError("conflict", "Only an open offer or ask can be taken up.");
     if (def.ownerField && f[def.ownerField] === organisationId) throw new AppError("validation_failed", "An organisation cannot take up its own offer or ask.", { fields: [{ path: "organisationId", message: "Choose a different organisation." }] });

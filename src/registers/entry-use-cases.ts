@@ -9,13 +9,19 @@ import { REGISTERS, type RegisterDefinition } from "./definitions/index.ts";
 import { normalise, type EntryData } from "./fields.ts";
 import type { RegisterKey } from "./keys.ts";
 import { CREATE_BODIES, UPDATE_BODIES } from "./schemas.ts";
-import { requireMayChange, requireMayCreate, requireOwnerOrConvenor } from "./edit-rules.ts";
+import { requireEdit, requireMayChange, requireMayCreate, requireOwnerOrConvenor } from "./edit-rules.ts";
+import { requireExpected } from "./preconditions.ts";
 import { checkReferences, derivedColumns, describeChanges, loadEntry, parseStored, recordChange, saveChange, toView, type EntryView, type SignUp } from "./store.ts";
 import type { RegisterVersionsTable } from "./tables.ts";
 
 /** Options only the demo and imports use: when it happened. */
 export interface WhenOptions {
   at?: Date;
+}
+
+/** A write to an existing entry: when (demo and imports), and the If-Match it came with (preconditions.ts). */
+export interface WriteOptions extends WhenOptions {
+  ifMatch?: string | undefined;
 }
 
 const today = (at: string) => at.slice(0, 10);
@@ -75,7 +81,8 @@ export async function getEntry(db: Db, actor: Actor, partnershipId: string, key:
   return toView(REGISTERS[key], await loadEntry(db, partnershipId, key, id), m);
 }
 
-export async function updateEntry(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, input: unknown, opts: WhenOptions = {}): Promise<EntryView> {
+/** Changes the given fields; the body's `version` or `opts.ifMatch` must name the stored version (preconditions.ts). */
+export async function updateEntry(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, input: unknown, opts: WriteOptions = {}): Promise<EntryView> {
   const def = REGISTERS[key];
   const parsed = UPDATE_BODIES[key].safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, "body");
@@ -85,8 +92,10 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
   return db.transaction().execute(async (tx) => {
     const before = await loadEntry(tx, partnershipId, key, id);
     if (before.deleted_at) throw new AppError("conflict", `This ${def.singular} was removed; restore it before changing it.`);
-    if (expected !== undefined && expected !== before.version) throw new AppError("conflict", `Someone else changed this ${def.singular} (now version ${before.version}); reload and try again.`);
     const stored = parseStored(before);
+    // Who may change it at all comes before which version they changed; which fields they may change, after.
+    requireEdit(def, m, stored.fields);
+    const staleCode = requireExpected(def.singular, before.version, { ifMatch: opts.ifMatch, version: expected }, true);
     const merged = normalise(def.fields, { ...stored.fields, ...changes });
     const differs = (name: string, next: EntryData) => JSON.stringify(stored.fields[name] ?? null) !== JSON.stringify(next[name] ?? null);
     // Field by field: only what this member may change (an owner's members all but the owner and participations; a co-editor its declared few).
@@ -102,12 +111,12 @@ export async function updateEntry(db: Db, actor: Actor, partnershipId: string, k
     if (problems.length) throw new AppError("validation_failed", `${problems[0]!.path}: ${problems[0]!.message}`, { fields: problems });
     if (changedSpecs.length === 0) return toView(def, before, m);
     const next = { ...before, ...derivedColumns(def, fields), data: JSON.stringify({ ...stored, fields }) };
-    const row = await saveChange(tx, before, next, { action: "updated", summary: describeChanges(def, stored.fields, fields, next.title), userId: actor.userId, at });
+    const row = await saveChange(tx, before, next, { action: "updated", summary: describeChanges(def, stored.fields, fields, next.title), userId: actor.userId, at, staleCode });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }
 
-async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, remove: boolean, opts: WhenOptions): Promise<EntryView> {
+async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, remove: boolean, opts: WriteOptions): Promise<EntryView> {
   const def = REGISTERS[key];
   const m = await requireMembership(db, actor, partnershipId, "member");
   const at = nowIso(opts.at);
@@ -115,15 +124,16 @@ async function setRemoved(db: Db, actor: Actor, partnershipId: string, key: Regi
     const before = await loadEntry(tx, partnershipId, key, id);
     requireOwnerOrConvenor(def, m, parseStored(before).fields);
     if (remove === (before.deleted_at !== null)) throw new AppError("conflict", remove ? `This ${def.singular} is already removed.` : `This ${def.singular} is not removed.`);
+    const staleCode = requireExpected(def.singular, before.version, { ifMatch: opts.ifMatch }, false);
     const summary = `${remove ? "Removed" : "Restored"} ${def.singular} “${before.title}”`;
-    const row = await saveChange(tx, before, { ...before, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null }, { action: remove ? "removed" : "restored", summary, userId: actor.userId, at });
+    const row = await saveChange(tx, before, { ...before, deleted_at: remove ? at : null, deleted_by: remove ? actor.userId : null }, { action: remove ? "removed" : "restored", summary, userId: actor.userId, at, staleCode });
     return toView(def, { ...row, updated_by_name: actor.name }, m);
   });
 }
 
-/** Tombstones an entry: it leaves lists and metrics but stays readable and can be restored. */
-export const removeEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WhenOptions = {}) => setRemoved(db, actor, partnershipId, key, id, true, opts);
-export const restoreEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WhenOptions = {}) => setRemoved(db, actor, partnershipId, key, id, false, opts);
+/** Tombstones an entry: it leaves lists and metrics but stays readable and can be restored. `opts.ifMatch` must name the stored version. */
+export const removeEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WriteOptions = {}) => setRemoved(db, actor, partnershipId, key, id, true, opts);
+export const restoreEntry = (db: Db, actor: Actor, partnershipId: string, key: RegisterKey, id: string, opts: WriteOptions = {}) => setRemoved(db, actor, partnershipId, key, id, false, opts);
 
 export interface VersionView {
   version: number;

@@ -86,7 +86,7 @@ export function createSchema(fields: readonly FieldSpec[]) {
 /** Body for changing an entry: any subset of fields; null clears an optional field. `version` guards against lost updates. */
 export function updateSchema(fields: readonly FieldSpec[]) {
   const shape: Record<string, z.ZodType> = {
-    version: z.number().int().min(1).optional().openapi({ description: "The version you edited; a newer stored version gives 409." }),
+    version: z.number().int().min(1).optional().openapi({ description: "The version you changed (or send it as If-Match instead); a newer stored version gives 409. A change naming no version at all gives 428." }),
   };
   for (const f of fields) shape[f.name] = (f.required ? valueSchema(f) : valueSchema(f).nullable()).optional();
   return z.strictObject(shape);

@@ -24,6 +24,9 @@ async function setUp() {
   return { convenor: convenor.client, member: member.client, viewer: viewer.client, base, reg: `${base}/registers`, trust, council };
 }
 
+/** The If-Match header naming a version (every write to an existing entry needs one, or a body version). */
+const im = (version: number) => ({ "if-match": `"${version}"` });
+
 const commitment = (organisationId: string, extra: Record<string, unknown> = {}) => ({ title: "Share the discharge list daily", organisationId, dueOn: "2026-01-10", ...extra });
 
 describe("edit rights", () => {
@@ -35,10 +38,10 @@ describe("edit rights", () => {
     expect((await member.post(`${reg}/commitments`, commitment(council.id))).status).toBe(403);
     expect((await viewer.post(`${reg}/commitments`, commitment(council.id))).status).toBe(403);
     const theirs = (await convenor.post(`${reg}/commitments`, commitment(council.id))).body;
-    expect((await member.patch(`${reg}/commitments/${theirs.id}`, { note: "x" })).status).toBe(403);
+    expect((await member.patch(`${reg}/commitments/${theirs.id}`, { note: "x" }, im(1))).status).toBe(403);
     expect((await member.get(`${reg}/commitments/${theirs.id}`)).body.canEdit).toBe(false);
     // A member cannot hand their entry to another organisation.
-    expect((await member.patch(`${reg}/commitments/${own.body.id}`, { organisationId: council.id })).status).toBe(403);
+    expect((await member.patch(`${reg}/commitments/${own.body.id}`, { organisationId: council.id }, im(1))).status).toBe(403);
     // Convenor-only registers.
     expect((await member.post(`${reg}/decisions`, { title: "Adopt", proposal: "p" })).status).toBe(403);
     expect((await convenor.post(`${reg}/decisions`, { title: "Adopt", proposal: "p" })).status).toBe(201);
@@ -50,19 +53,19 @@ describe("field-level rights", () => {
     const { convenor, member, reg, base, trust, council } = await setUp();
     const third = (await convenor.post(`${base}/organisations`, { name: "Third Sector Hub", sector: "voluntary_community" })).body;
     const offer = (await convenor.post(`${reg}/offers-asks`, { kind: "offer", title: "Two social workers for a week", organisationId: council.id })).body;
-    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id })).status).toBe(200);
+    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id }, im(1))).status).toBe(200);
     // The taker (the trust's member) may not rewrite the offer, hand it to a third organisation, or move the take-up.
     for (const change of [{ title: "Something else" }, { organisationId: third.id }, { takenUpByOrganisationId: third.id }, { kind: "ask" }]) {
-      const res = await member.patch(`${reg}/offers-asks/${offer.id}`, change);
+      const res = await member.patch(`${reg}/offers-asks/${offer.id}`, change, im(2));
       expect(res.status, JSON.stringify(change)).toBe(403);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(Object.keys(change));
     }
-    expect((await member.delete(`${reg}/offers-asks/${offer.id}`)).status).toBe(403);
-    expect((await member.patch(`${reg}/offers-asks/${offer.id}`, { status: "delivered" })).body.data).toMatchObject({ status: "delivered", organisationId: council.id, takenUpByOrganisationId: trust.id, title: "Two social workers for a week" });
+    expect((await member.delete(`${reg}/offers-asks/${offer.id}`, im(2))).status).toBe(403);
+    expect((await member.patch(`${reg}/offers-asks/${offer.id}`, { status: "delivered" }, im(2))).body.data).toMatchObject({ status: "delivered", organisationId: council.id, takenUpByOrganisationId: trust.id, title: "Two social workers for a week" });
 
     // An offering organisation cannot record a take-up by someone else, by creating or by changing.
     const own = (await member.post(`${reg}/offers-asks`, { kind: "offer", title: "Our meeting room", organisationId: trust.id })).body;
-    const recorded = await member.patch(`${reg}/offers-asks/${own.id}`, { takenUpByOrganisationId: council.id, status: "taken_up" });
+    const recorded = await member.patch(`${reg}/offers-asks/${own.id}`, { takenUpByOrganisationId: council.id, status: "taken_up" }, im(1));
     expect(recorded.status).toBe(403);
     expect(recorded.body.detail).toContain("takenUpByOrganisationId");
     expect(recorded.body.detail).toContain(`/registers/offers-asks/{entryId}/take-up`);
@@ -70,11 +73,11 @@ describe("field-level rights", () => {
     expect((await member.get(`${reg}/offers-asks/${own.id}`)).body).toMatchObject({ version: 1, data: { takenUpByOrganisationId: null, status: "open" } });
     // Sign-ups are not a field at all: the body names the action to use.
     const statement = (await convenor.post(`${reg}/ways-of-working`, { statement: "We say early when we cannot deliver." })).body;
-    const signed = await convenor.patch(`${reg}/ways-of-working/${statement.id}`, { signUps: [{ organisationId: trust.id }] });
+    const signed = await convenor.patch(`${reg}/ways-of-working/${statement.id}`, { signUps: [{ organisationId: trust.id }] }, im(1));
     expect(signed.status).toBe(422);
     expect(signed.body.errors[0]).toMatchObject({ path: "signUps", message: expect.stringContaining("/sign-ups") });
     // A convenor may still correct a mistaken take-up.
-    expect((await convenor.patch(`${reg}/offers-asks/${offer.id}`, { takenUpByOrganisationId: third.id })).body.data.takenUpByOrganisationId).toBe(third.id);
+    expect((await convenor.patch(`${reg}/offers-asks/${offer.id}`, { takenUpByOrganisationId: third.id }, im(3))).body.data.takenUpByOrganisationId).toBe(third.id);
   });
 });
 
@@ -88,11 +91,11 @@ describe("history, tombstones and concurrency", () => {
     expect(kept.body.version).toBe(2);
     const stale = await convenor.patch(`${reg}/commitments/${c.id}`, { note: "late", version: 1 });
     expect(stale.status).toBe(409);
-    expect((await convenor.delete(`${reg}/commitments/${c.id}`)).status).toBe(204);
+    expect((await convenor.delete(`${reg}/commitments/${c.id}`, im(2))).status).toBe(204);
     expect((await convenor.get(`${reg}/commitments`)).body.items).toHaveLength(0);
     expect((await convenor.get(`${reg}/commitments?deleted=only`)).body.items).toHaveLength(1);
-    expect((await convenor.patch(`${reg}/commitments/${c.id}`, { note: "x" })).status).toBe(409);
-    expect((await convenor.post(`${reg}/commitments/${c.id}/restore`)).body.deletedAt).toBeNull();
+    expect((await convenor.patch(`${reg}/commitments/${c.id}`, { note: "x" }, im(3))).status).toBe(409);
+    expect((await convenor.post(`${reg}/commitments/${c.id}/restore`, {}, im(3))).body.deletedAt).toBeNull();
     const history = (await convenor.get(`${reg}/commitments/${c.id}/history`)).body.items;
     expect(history.map((v: { action: string }) => v.action)).toEqual(["created", "updated", "removed", "restored"]);
     expect(history[0].data.outcome).toBe("open");
@@ -106,7 +109,7 @@ describe("history, tombstones and concurrency", () => {
     const c = (await convenor.post(`${reg}/commitments`, commitment(trust.id))).body;
     const partnershipId = base.split("/").pop()!;
     const stale = await loadEntry(ctx.handle.db, partnershipId, "commitments", c.id);
-    expect((await convenor.patch(`${reg}/commitments/${c.id}`, { note: "first" })).status).toBe(200);
+    expect((await convenor.patch(`${reg}/commitments/${c.id}`, { note: "first" }, im(1))).status).toBe(200);
     const removeFromStale = saveChange(ctx.handle.db, stale, { ...stale, deleted_at: "2026-01-01T00:00:00.000Z", deleted_by: stale.created_by }, { action: "removed", summary: "x", userId: stale.created_by, at: "2026-01-01T00:00:00.000Z" });
     await expect(removeFromStale).rejects.toMatchObject({ code: "conflict" });
     const history = (await convenor.get(`${reg}/commitments/${c.id}/history`)).body.items;
@@ -117,9 +120,9 @@ describe("history, tombstones and concurrency", () => {
     const { convenor, reg, trust } = await setUp();
     const c = (await convenor.post(`${reg}/commitments`, commitment(trust.id, { outcome: "renegotiated", outcomeOn: "2026-01-08", renegotiatedDueOn: "2026-02-01" }))).body;
     expect(c.data.outcomeOn).toBe("2026-01-08");
-    const kept = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "kept" })).body;
+    const kept = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "kept" }, im(1))).body;
     expect(kept.data.outcomeOn).toBe(new Date().toISOString().slice(0, 10));
-    const backdated = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "broken", outcomeOn: "2026-01-20" })).body;
+    const backdated = (await convenor.patch(`${reg}/commitments/${c.id}`, { outcome: "broken", outcomeOn: "2026-01-20" }, im(2))).body;
     expect(backdated.data.outcomeOn).toBe("2026-01-20");
     const history = (await convenor.get(`${reg}/commitments/${c.id}/history`)).body.items;
     expect(history[1].summary).toBe("Commitment “Share the discharge list daily” changed: outcome Renegotiated → Kept; outcome recorded on");
@@ -171,20 +174,20 @@ describe("derived measures", () => {
     const c = (await member.post(`${reg}/commitments`, commitment(trust.id, { dueOn: "2099-01-01" }))).body;
     const rate = async () => (await convenor.get(`${base}/kept-on-time`)).body.items.find((r: { organisationId: string }) => r.organisationId === trust.id);
     expect(await rate()).toMatchObject({ organisationName: "Riverside Trust", total: 1, due: 0, rate: null });
-    await member.patch(`${reg}/commitments/${c.id}`, { outcome: "kept" });
+    expect((await member.patch(`${reg}/commitments/${c.id}`, { outcome: "kept" }, im(1))).status).toBe(200);
     expect(await rate()).toMatchObject({ due: 1, keptOnTime: 1, rate: 1 });
   });
 
   it("derives the give/take balance from delivered offers and asks, via take-up", async () => {
     const { convenor, member, viewer, reg, base, trust, council } = await setUp();
     const offer = (await convenor.post(`${reg}/offers-asks`, { kind: "offer", title: "Two social workers for a week", organisationId: council.id })).body;
-    expect((await viewer.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: council.id })).status).toBe(403);
-    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: council.id })).status).toBe(403);
-    const taken = await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id });
+    expect((await viewer.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: council.id }, im(1))).status).toBe(403);
+    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: council.id }, im(1))).status).toBe(403);
+    const taken = await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id }, im(1));
     expect(taken.body).toMatchObject({ status: "taken_up", canEdit: true });
-    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id })).status).toBe(409);
+    expect((await member.post(`${reg}/offers-asks/${offer.id}/take-up`, { organisationId: trust.id }, im(2))).status).toBe(409);
     // The taker may now record delivery.
-    expect((await member.patch(`${reg}/offers-asks/${offer.id}`, { status: "delivered" })).status).toBe(200);
+    expect((await member.patch(`${reg}/offers-asks/${offer.id}`, { status: "delivered" }, im(2))).status).toBe(200);
     const balance = (await convenor.get(`${base}/reciprocity`)).body;
     expect(balance.pairs).toHaveLength(1);
     const pair = balance.pairs[0];
@@ -195,8 +198,8 @@ describe("derived measures", () => {
   it("records sign-ups once per organisation, rolls goals up from wins, and lists what needs attention", async () => {
     const { convenor, member, reg, base, trust } = await setUp();
     const statement = (await convenor.post(`${reg}/ways-of-working`, { statement: "We say early when we cannot deliver." })).body;
-    expect((await member.post(`${reg}/ways-of-working/${statement.id}/sign-ups`, { organisationId: trust.id })).body.signUps).toHaveLength(1);
-    expect((await member.post(`${reg}/ways-of-working/${statement.id}/sign-ups`, { organisationId: trust.id })).status).toBe(409);
+    expect((await member.post(`${reg}/ways-of-working/${statement.id}/sign-ups`, { organisationId: trust.id }, im(1))).body.signUps).toHaveLength(1);
+    expect((await member.post(`${reg}/ways-of-working/${statement.id}/sign-ups`, { organisationId: trust.id }, im(2))).status).toBe(409);
     const goal = (await convenor.post(`${reg}/goals`, { title: "Fewer delayed discharges", target: 2 })).body;
     await member.post(`${reg}/wins`, { title: "Joint discharge huddle started", organisationId: trust.id, achievedOn: "2026-03-01", goalIds: [goal.id] });
     const progress = (await convenor.get(`${base}/goal-progress`)).body.items[0];

@@ -146,13 +146,14 @@ export async function recordChange(
 
 /**
  * Stores the next version of an entry: every mutable column, only if nobody changed it since `before`
- * was read (otherwise 409), then its history row and audit entry. Every change after creation goes through here.
+ * was read (otherwise 409, or 412 when the caller checked an If-Match: `staleCode`), then its history row and audit
+ * entry. Every change after creation goes through here.
  */
 export async function saveChange<R extends EntryRow>(
   tx: DbOrTx,
   before: R,
   next: Pick<EntryRow, "organisation_id" | "organisation_ids" | "title" | "status" | "due_key" | "data" | "deleted_at" | "deleted_by">,
-  change: { action: RegisterVersionsTable["action"]; summary: string; userId: string; at: string; detail?: Record<string, unknown> },
+  change: { action: RegisterVersionsTable["action"]; summary: string; userId: string; at: string; detail?: Record<string, unknown>; staleCode?: "conflict" | "precondition_failed" },
 ): Promise<R> {
   const row: R = { ...before, ...next, version: before.version + 1, updated_by: change.userId, updated_at: change.at };
   const res = await tx
@@ -161,7 +162,7 @@ export async function saveChange<R extends EntryRow>(
     .where("id", "=", before.id)
     .where("version", "=", before.version)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError("conflict", "Someone else changed this entry at the same moment; reload and try again.");
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError(change.staleCode ?? "conflict", "Someone else changed this entry at the same moment, so nothing was saved; reload it and try again.");
   await recordChange(tx, row, change.action, change.summary, change.userId, change.at, change.detail);
   return row;
 }

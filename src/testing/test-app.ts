@@ -55,14 +55,14 @@ export class TestClient {
   get(path: string) {
     return this.request("GET", path);
   }
-  post(path: string, body?: unknown) {
-    return this.request("POST", path, body ?? {});
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request("POST", path, body ?? {}, headers);
   }
-  patch(path: string, body: unknown) {
-    return this.request("PATCH", path, body);
+  patch(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request("PATCH", path, body, headers);
   }
-  delete(path: string) {
-    return this.request("DELETE", path);
+  delete(path: string, headers?: Record<string, string>) {
+    return this.request("DELETE", path, undefined, headers);
   }
 }
 
