@@ -1,6 +1,7 @@
 /** The demo's first step, agreeing a minimum: priorities, the ways-of-working agreement with its sign-ups, and the action plan. */
 import { createEntry, updateEntry } from "../registers/entry-use-cases.ts";
 import { signUp } from "../registers/entry-actions.ts";
+import { etagOf } from "../registers/preconditions.ts";
 import type { DemoRegisterContext } from "./demo-registers-context.ts";
 
 /** The convenor (the council's head of adult social care) records what the partnership agrees as a whole. */
@@ -117,7 +118,7 @@ export async function createDemoPriorities(ctx: DemoRegisterContext): Promise<Ma
   for (const p of PRIORITIES) {
     const e = await createEntry(ctx.db, convenor, ctx.partnershipId, "priorities", { title: p.title, description: p.description, agreedOn: ctx.day(p.agreedOn), agreedBy: p.agreedBy.map(ctx.org), status: "active" }, ctx.at(p.agreedOn, 16));
     ids.set(p.key, e.id);
-    if ("achievedOn" in p) await updateEntry(ctx.db, convenor, ctx.partnershipId, "priorities", e.id, { status: "achieved" }, ctx.at(p.achievedOn, 15));
+    if ("achievedOn" in p) await updateEntry(ctx.db, convenor, ctx.partnershipId, "priorities", e.id, { status: "achieved", version: e.version }, ctx.at(p.achievedOn, 15));
   }
   return ids;
 }
@@ -127,7 +128,8 @@ export async function createDemoWaysOfWorking(ctx: DemoRegisterContext): Promise
   for (const s of STATEMENTS) {
     const agreed = "agreedOn" in s;
     const e = await createEntry(ctx.db, convenor, ctx.partnershipId, "ways-of-working", { statement: s.statement, explanation: s.explanation, status: agreed ? "agreed" : "proposed" }, ctx.at(agreed ? s.agreedOn : s.proposedOn, 15));
-    for (const [org, by, on] of s.signUps) await signUp(ctx.db, ctx.as(by), ctx.partnershipId, e.id, ctx.org(org), ctx.at(on, 11));
+    let version = e.version;
+    for (const [org, by, on] of s.signUps) version = (await signUp(ctx.db, ctx.as(by), ctx.partnershipId, e.id, ctx.org(org), { ...ctx.at(on, 11), ifMatch: etagOf(version) })).version;
   }
 }
 
@@ -143,8 +145,9 @@ export async function createDemoActions(ctx: DemoRegisterContext, priorityIds: R
       ctx.at(a.created, 14),
     );
     if (a.status === "not_started") continue;
-    if (a.status === "done") await updateEntry(ctx.db, actor, ctx.partnershipId, "actions", e.id, { status: "in_progress" }, ctx.at(Math.round((a.created + a.on) / 2), 11));
+    let version = e.version;
+    if (a.status === "done") version = (await updateEntry(ctx.db, actor, ctx.partnershipId, "actions", e.id, { status: "in_progress", version }, ctx.at(Math.round((a.created + a.on) / 2), 11))).version;
     const changes = a.status === "done" ? { status: "done", completedOn: ctx.day(a.on) } : a.status === "dropped" ? { status: "dropped", description: a.note } : { status: "in_progress" };
-    await updateEntry(ctx.db, actor, ctx.partnershipId, "actions", e.id, changes, ctx.at(a.on, 12));
+    await updateEntry(ctx.db, actor, ctx.partnershipId, "actions", e.id, { ...changes, version }, ctx.at(a.on, 12));
   }
 }

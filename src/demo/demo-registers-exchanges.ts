@@ -8,6 +8,7 @@
  */
 import { takeUp } from "../registers/entry-actions.ts";
 import { createEntry, updateEntry } from "../registers/entry-use-cases.ts";
+import { etagOf } from "../registers/preconditions.ts";
 import type { DemoRegisterContext } from "./demo-registers-context.ts";
 
 type Step = { outcome: "kept" | "broken" | "withdrawn"; on: number; note?: string } | { outcome: "renegotiated"; on: number; newDue: number; note: string };
@@ -133,9 +134,10 @@ export async function createDemoCommitments(ctx: DemoRegisterContext): Promise<v
   for (const c of DEMO_COMMITMENTS) {
     const actor = ctx.as(c.by);
     const e = await createEntry(ctx.db, actor, ctx.partnershipId, "commitments", { title: c.title, organisationId: ctx.org(c.org), toOrganisationId: c.to ? ctx.org(c.to) : null, dueOn: ctx.day(c.due) }, ctx.at(c.created, 13));
+    let version = e.version;
     for (const s of c.steps) {
-      const changes = { outcome: s.outcome, outcomeOn: ctx.day(s.on), ...(s.outcome === "renegotiated" ? { renegotiatedDueOn: ctx.day(s.newDue) } : {}), ...(s.note ? { note: s.note } : {}) };
-      await updateEntry(ctx.db, actor, ctx.partnershipId, "commitments", e.id, changes, ctx.at(s.on, 16));
+      const changes = { outcome: s.outcome, outcomeOn: ctx.day(s.on), ...(s.outcome === "renegotiated" ? { renegotiatedDueOn: ctx.day(s.newDue) } : {}), ...(s.note ? { note: s.note } : {}), version };
+      version = (await updateEntry(ctx.db, actor, ctx.partnershipId, "commitments", e.id, changes, ctx.at(s.on, 16))).version;
     }
   }
 }
@@ -144,8 +146,8 @@ export async function createDemoOffersAsks(ctx: DemoRegisterContext): Promise<vo
   for (const o of DEMO_OFFERS_ASKS) {
     const actor = ctx.as(o.by);
     const e = await createEntry(ctx.db, actor, ctx.partnershipId, "offers-asks", { kind: o.kind, title: o.title, description: o.description ?? null, organisationId: ctx.org(o.org) }, ctx.at(o.created, 9));
-    if (o.taker) await takeUp(ctx.db, ctx.as(o.taker[1]), ctx.partnershipId, e.id, ctx.org(o.taker[0]), ctx.at(o.taker[2], 11));
-    if (o.status === "delivered") await updateEntry(ctx.db, actor, ctx.partnershipId, "offers-asks", e.id, { status: "delivered", deliveredOn: ctx.day(o.closed!) }, ctx.at(o.closed!, 15));
-    else if (o.status === "not_delivered" || o.status === "withdrawn") await updateEntry(ctx.db, actor, ctx.partnershipId, "offers-asks", e.id, { status: o.status }, ctx.at(o.closed!, 15));
+    const version = o.taker ? (await takeUp(ctx.db, ctx.as(o.taker[1]), ctx.partnershipId, e.id, ctx.org(o.taker[0]), { ...ctx.at(o.taker[2], 11), ifMatch: etagOf(e.version) })).version : e.version;
+    if (o.status === "delivered") await updateEntry(ctx.db, actor, ctx.partnershipId, "offers-asks", e.id, { status: "delivered", deliveredOn: ctx.day(o.closed!), version }, ctx.at(o.closed!, 15));
+    else if (o.status === "not_delivered" || o.status === "withdrawn") await updateEntry(ctx.db, actor, ctx.partnershipId, "offers-asks", e.id, { status: o.status, version }, ctx.at(o.closed!, 15));
   }
 }

@@ -134,17 +134,18 @@ export async function createDemoDecisions(ctx: DemoRegisterContext): Promise<Map
       ctx.at(d.proposed, 10),
     );
     ids.set(d.key, e.id);
+    let version = e.version;
     for (const [i, [outcome, on]] of d.outcomes.entries()) {
       const first = i === 0;
-      await updateEntry(
+      ({ version } = await updateEntry(
         ctx.db,
         convenor,
         ctx.partnershipId,
         "decisions",
         e.id,
-        { outcome, status: "decided", decidedOn: ctx.day(on), ...(first && d.reviewOn !== undefined ? { reviewOn: ctx.day(d.reviewOn) } : {}) },
+        { outcome, status: "decided", decidedOn: ctx.day(on), ...(first && d.reviewOn !== undefined ? { reviewOn: ctx.day(d.reviewOn) } : {}), version },
         ctx.at(on, 17),
-      );
+      ));
     }
   }
   return ids;

@@ -189,7 +189,8 @@ export async function createDemoOpportunities(ctx: DemoRegisterContext): Promise
       { title: o.title, description: o.description, proposedByOrganisationId: ctx.org(o.org), benefits: o.benefits.map(([org, note]) => ({ organisationId: ctx.org(org), note })), effort: o.effort, value: o.value, status: first },
       ctx.at(created, 10),
     );
-    for (const [status, on] of later) await updateEntry(ctx.db, actor, ctx.partnershipId, "opportunities", e.id, { status }, ctx.at(on, 14));
+    let version = e.version;
+    for (const [status, on] of later) ({ version } = await updateEntry(ctx.db, actor, ctx.partnershipId, "opportunities", e.id, { status, version }, ctx.at(on, 14)));
   }
 }
 
@@ -211,6 +212,6 @@ export async function createDemoRisks(ctx: DemoRegisterContext): Promise<void> {
       { title: r.title, description: r.description, organisationId: ctx.org(r.org), likelihood: r.likelihood, impact: r.impact, ownerPersonId: ctx.person(r.owner), mitigations: r.mitigations, status: "open" },
       ctx.at(r.created, 11),
     );
-    if (r.changed !== undefined) await updateEntry(ctx.db, actor, ctx.partnershipId, "risks", e.id, r.status === "closed" ? { status: "closed", likelihood: 1 } : { status: r.status }, ctx.at(r.changed, 15));
+    if (r.changed !== undefined) await updateEntry(ctx.db, actor, ctx.partnershipId, "risks", e.id, r.status === "closed" ? { status: "closed", likelihood: 1, version: e.version } : { status: r.status, version: e.version }, ctx.at(r.changed, 15));
   }
 }
