@@ -98,6 +98,9 @@ async function snapshot(entryId?: string) {
   return { entries: await count("register_entries"), audit: await count("audit_log"), entry, versions };
 }
 
+/** Every write names the version it was made from (preconditions.ts); these tests are about who may write, not when. */
+const ifMatch = (version: number) => ({ "if-match": `"${version}"` });
+
 const describeRes = (res: TestResponse) => `${res.status} ${res.text.slice(0, 400)}`;
 
 describe.each(REGISTER_KEYS)("register %s", (key) => {
@@ -114,7 +117,7 @@ describe.each(REGISTER_KEYS)("register %s", (key) => {
         // The same entry for a convenor to make the same change to, made before anything is measured.
         const twin = allowed && role !== "convenor" ? await makeEntry(fx, key, "Subject", open) : null;
         const before = await snapshot(subject.id);
-        const res = await fx.clients[role].patch(`${fx.reg}/${key}/${subject.id}`, body);
+        const res = await fx.clients[role].patch(`${fx.reg}/${key}/${subject.id}`, body, ifMatch(subject.version));
         const after = await snapshot(subject.id);
         const what = `${key} as ${role} (${open ? "open" : "taken part"}) PATCH ${JSON.stringify(body)} → ${describeRes(res)}`;
 
@@ -137,7 +140,7 @@ describe.each(REGISTER_KEYS)("register %s", (key) => {
           expect([200, 422], what).toContain(res.status);
         } else if (twin) {
           // Whatever this member may change goes through exactly as it would for a convenor (whose rules across fields are the same).
-          const conv = await fx.clients.convenor.patch(`${fx.reg}/${key}/${twin.id}`, body);
+          const conv = await fx.clients.convenor.patch(`${fx.reg}/${key}/${twin.id}`, body, ifMatch(twin.version));
           expect(res.status, `${what}; convenor: ${describeRes(conv)}`).toBe(conv.status);
           if (res.status === 200) expect(res.body.data, what).toEqual(conv.body.data);
         }
@@ -193,14 +196,15 @@ describe.each(REGISTER_KEYS)("register %s", (key) => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ops), fc.constantFrom<"A" | "B" | "C">("A", "B", "C"), fc.boolean(), async (op, forOrg, open) => {
         const subject = await makeEntry(fx, key, "Acted on", open);
-        if (op === "restore") expect((await fx.clients.convenor.delete(`${fx.reg}/${key}/${subject.id}`)).status).toBe(204);
+        if (op === "restore") expect((await fx.clients.convenor.delete(`${fx.reg}/${key}/${subject.id}`, ifMatch(subject.version))).status).toBe(204);
+        const current = ifMatch(op === "restore" ? subject.version + 1 : subject.version);
         const before = await snapshot(subject.id);
         const path = `${fx.reg}/${key}/${subject.id}`;
         const org = fx.orgs[forOrg];
         const res =
-          op === "remove" ? await fx.clients[role].delete(path)
-          : op === "restore" ? await fx.clients[role].post(`${path}/restore`)
-          : await fx.clients[role].post(`${path}/${PARTICIPATION_ACTIONS[op]}`, { organisationId: org });
+          op === "remove" ? await fx.clients[role].delete(path, current)
+          : op === "restore" ? await fx.clients[role].post(`${path}/restore`, {}, current)
+          : await fx.clients[role].post(`${path}/${PARTICIPATION_ACTIONS[op]}`, { organisationId: org }, current);
         const after = await snapshot(subject.id);
         const what = `${key} as ${role}: ${op}${op === "take-up" || op === "sign-up" ? ` for ${forOrg}` : ""} (${open ? "open" : "taken part"}) → ${describeRes(res)}`;
         const ownsIt = role === "owner" && def.ownerField !== null;

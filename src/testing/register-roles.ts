@@ -77,7 +77,7 @@ export async function makeEntry(fx: RolesFixture, key: RegisterKey, title: strin
   for (const p of REGISTERS[key].participation ?? []) {
     if (open && p.action === "take-up") continue;
     const path = p.action === "take-up" ? "take-up" : "sign-ups";
-    const res = await fx.clients.coEditor.post(`${fx.reg}/${key}/${entry.id}/${path}`, { organisationId: fx.orgs.B });
+    const res = await fx.clients.coEditor.post(`${fx.reg}/${key}/${entry.id}/${path}`, { organisationId: fx.orgs.B }, { "if-match": `"${entry.version}"` });
     expect(res.status, res.text).toBeLessThan(300);
     entry = res.body;
   }
