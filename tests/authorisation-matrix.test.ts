@@ -13,6 +13,7 @@ import { instrumentItems, latestInstrument } from "../src/surveys/instruments/re
 import type { Actor } from "../src/accounts/actor.ts";
 import { REGISTERS } from "../src/registers/definitions/index.ts";
 import { createEntry, removeEntry } from "../src/registers/entry-use-cases.ts";
+import { etagOf } from "../src/registers/preconditions.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { createPressureEvent } from "../src/health/pressure-events.ts";
 import { addLead, createProgramme } from "../src/programmes/programme-use-cases.ts";
@@ -424,7 +425,7 @@ function entryOf(f: Fixture, key: RegisterKey, kind: EntryKind): Promise<string>
     const owner = kind === "othersOffer" ? f.partnerOrganisationId : f.organisationId;
     const body = { ...registerBody(key, owner, `${f.entrySecret} (${key}, ${kind})`), ...(kind === "othersOffer" ? { kind: "offer", status: "open" } : {}) };
     id = createEntry(ctx.handle.db, convenorActor, f.partnershipId, key, body).then(async (e) => {
-      if (kind === "removed") await removeEntry(ctx.handle.db, convenorActor, f.partnershipId, key, e.id);
+      if (kind === "removed") await removeEntry(ctx.handle.db, convenorActor, f.partnershipId, key, e.id, { ifMatch: etagOf(e.version) });
       return e.id;
     });
     f.entries.set(name, id);
@@ -557,6 +558,19 @@ function headersFor(key: string): Record<string, string> {
   if (key === "POST /api/v1/respond/:linkToken/response") return { "idempotency-key": newSecret(16) };
   if (key.endsWith("/import")) return { "content-type": "text/csv" };
   return {};
+}
+
+/** The stored version of a register entry as If-Match: every write to an entry must name it, and this matrix is about who may write. */
+async function currentVersion(entryId: string): Promise<Record<string, string>> {
+  const row = await ctx.handle.db.selectFrom("register_entries").select("version").where("id", "=", entryId).executeTakeFirst();
+  return row ? { "if-match": etagOf(row.version) } : {};
+}
+
+/** If-Match for a write to one register entry (the entry's id follows its register in the path); nothing for other routes. */
+async function entryHeaders(method: string, template: string, path: string): Promise<Record<string, string>> {
+  if (method === "GET" || !registerOf(template)) return {};
+  const id = /\/registers\/[a-z-]+\/([^/?]+)/.exec(path)?.[1];
+  return id ? currentVersion(decodeURIComponent(id)) : {};
 }
 
 async function fillPath(template: string, role: Role, f: Fixture, key: string): Promise<string> {
@@ -702,7 +716,7 @@ describe("authorisation matrix", () => {
     const body = bodyFor(key, role, f);
     const mark = expected >= 400 ? await journalMark(ctx.handle.db) : undefined;
     fixtureDirty = true;
-    const res = await client.request(method, path, body, headersFor(key));
+    const res = await client.request(method, path, body, { ...headersFor(key), ...(await entryHeaders(method, template, path)) });
     // Reads and refusals leave the fixture as it was (the journal below proves it); anything else gets a fresh one, except
     // that a register write only changes register entries: those are made anew, in the same partnership.
     const changed = !(method === "GET" || res.status >= 400);
@@ -732,7 +746,8 @@ describe("authorisation matrix", () => {
     // Outsiders' 404 is word-for-word the 404 for a partnership that does not exist: no existence oracle.
     if (expected === 404 && template.includes(":partnershipId")) {
       const ghost = { ...f, partnershipId: "00000000-0000-4000-8000-000000000000" };
-      const ghostRes = await (await freshClient(role)).request(method, await fillPath(template, role, ghost, key), bodyFor(key, role, ghost), headersFor(key));
+      const ghostPath = await fillPath(template, role, ghost, key);
+      const ghostRes = await (await freshClient(role)).request(method, ghostPath, bodyFor(key, role, ghost), { ...headersFor(key), ...(await entryHeaders(method, template, ghostPath)) });
       expect({ status: ghostRes.status, code: ghostRes.body?.code, detail: ghostRes.body?.detail }, context).toEqual({
         status: res.status,
         code: res.body?.code,
@@ -763,7 +778,7 @@ describe("authorisation matrix", () => {
       checked++;
       const theirs = (await createEntry(db, convenorActor, f.partnershipId, key, registerBody(key, partner.id, `${f.entrySecret} theirs`))).id;
       const theirsRemoved = (await createEntry(db, convenorActor, f.partnershipId, key, registerBody(key, partner.id, `${f.entrySecret} theirs removed`))).id;
-      await removeEntry(db, convenorActor, f.partnershipId, key, theirsRemoved);
+      await removeEntry(db, convenorActor, f.partnershipId, key, theirsRemoved, { ifMatch: etagOf(1) });
       const own = await entryOf(f, key, "live");
       const seen = await member.get(`${reg}/${key}/${theirs}`);
       if (seen.status !== 200 || seen.body.canEdit !== false) outcomes.push(`${key}: member reads another organisation's entry → ${seen.status}, canEdit ${seen.body?.canEdit}`);
@@ -777,20 +792,21 @@ describe("authorisation matrix", () => {
       // The import names every bad row (422, "only your own organisation's entries") rather than refusing the whole file with 403.
       const imported = await expectRefused(422, `${key} import for another organisation`, "POST", `${reg}/${key}/import`, registerCsv(key, partner.id, partner.name), { "content-type": "text/csv" });
       if (!imported.body?.errors?.some((e: { path: string }) => e.path.startsWith("line 2"))) outcomes.push(`${key}: import refusal does not name line 2: ${imported.text.slice(0, 200)}`);
-      await expectRefused(403, `${key} change another organisation's entry`, "PATCH", `${reg}/${key}/${theirs}`, { [def.titleField]: "Not mine to change" });
-      await expectRefused(403, `${key} hand its own entry to another organisation`, "PATCH", `${reg}/${key}/${own}`, { [def.ownerField]: partner.id });
-      await expectRefused(403, `${key} remove another organisation's entry`, "DELETE", `${reg}/${key}/${theirs}`);
-      await expectRefused(403, `${key} restore another organisation's entry`, "POST", `${reg}/${key}/${theirsRemoved}/restore`);
+      // Each write names the stored version, so what refuses it is the rule on organisations, not a missing If-Match.
+      await expectRefused(403, `${key} change another organisation's entry`, "PATCH", `${reg}/${key}/${theirs}`, { [def.titleField]: "Not mine to change" }, await currentVersion(theirs));
+      await expectRefused(403, `${key} hand its own entry to another organisation`, "PATCH", `${reg}/${key}/${own}`, { [def.ownerField]: partner.id }, await currentVersion(own));
+      await expectRefused(403, `${key} remove another organisation's entry`, "DELETE", `${reg}/${key}/${theirs}`, undefined, await currentVersion(theirs));
+      await expectRefused(403, `${key} restore another organisation's entry`, "POST", `${reg}/${key}/${theirsRemoved}/restore`, {}, await currentVersion(theirsRemoved));
     }
     const statement = await entryOf(f, "ways-of-working", "live");
-    await expectRefused(403, "sign another organisation up", "POST", `${reg}/ways-of-working/${statement}/sign-ups`, { organisationId: partner.id });
+    await expectRefused(403, "sign another organisation up", "POST", `${reg}/ways-of-working/${statement}/sign-ups`, { organisationId: partner.id }, await currentVersion(statement));
     const ownOffer = await entryOf(f, "offers-asks", "live");
-    await expectRefused(403, "take up an offer for another organisation", "POST", `${reg}/offers-asks/${ownOffer}/take-up`, { organisationId: partner.id });
+    await expectRefused(403, "take up an offer for another organisation", "POST", `${reg}/offers-asks/${ownOffer}/take-up`, { organisationId: partner.id }, await currentVersion(ownOffer));
     // The organisation that took up an offer may then edit it (the co-editor field), though the offer is another's.
     const othersOffer = await entryOf(f, "offers-asks", "othersOffer");
-    const patchOthers = (status: string) => member.patch(`${reg}/offers-asks/${othersOffer}`, { status });
+    const patchOthers = async (status: string) => member.patch(`${reg}/offers-asks/${othersOffer}`, { status }, await currentVersion(othersOffer));
     const before = await patchOthers("withdrawn");
-    const taken = await member.post(`${reg}/offers-asks/${othersOffer}/take-up`, { organisationId: f.organisationId });
+    const taken = await member.post(`${reg}/offers-asks/${othersOffer}/take-up`, { organisationId: f.organisationId }, await currentVersion(othersOffer));
     const after = await patchOthers("delivered");
     expect({ before: before.status, taken: taken.status, after: after.status, canEdit: after.body?.canEdit }).toEqual({ before: 403, taken: 200, after: 200, canEdit: true });
     expect(checked).toBe(REGISTER_KEYS.filter((k) => REGISTERS[k].ownerField).length);
