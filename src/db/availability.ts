@@ -133,7 +133,7 @@ export class DatabaseMonitor {
     this.lastProblem = describeDatabaseError(err);
     if (this.unreachableSince !== undefined) return;
     this.unreachableSince = Date.now();
-    this.log(`accord: the database cannot be reached (${this.lastProblem}); answering 503 with Retry-After and checking again every second`);
+    this.log(`accord: the database cannot be reached (${this.lastProblem}); requests get 503 with Retry-After until it answers (checked every second)`);
     this.opts.dropConnections?.();
     const refusal = new DatabaseUnreachableError(this.lastProblem);
     for (const down of [...this.onDown]) down(refusal);

@@ -17,8 +17,10 @@ export type DatabaseFailure = "unreachable" | "busy" | "full" | "misconfigured";
 /** Thrown instead of queuing a query while the database is known to be out of reach (see availability.ts). */
 export class DatabaseUnreachableError extends Error {
   readonly code = "ACCORD_DATABASE_UNREACHABLE";
+  readonly detail: string;
   constructor(detail: string) {
     super(`The database cannot be reached (${detail}).`);
+    this.detail = detail;
     this.name = "DatabaseUnreachableError";
   }
 }
@@ -58,11 +60,14 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | undefined
   if (!code && PG_UNREACHABLE_MESSAGES.some((re) => re.test(message))) return "unreachable";
   // Node's AggregateError when every address of a host refused (localhost → ::1 and 127.0.0.1).
   if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => classifyDatabaseError(inner) === "unreachable")) return "unreachable";
-  return undefined;
+  // A wrapper that kept the driver's error (a failed migration does).
+  const cause = (err as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== err ? classifyDatabaseError(cause) : undefined;
 }
 
 /** A short description for log lines: the code and the driver's message, without a stack. */
 export function describeDatabaseError(err: unknown): string {
+  if (err instanceof DatabaseUnreachableError) return err.detail;
   if (!(err instanceof Error)) return String(err);
   const code = (err as { code?: unknown }).code;
   const text = err.message || (err as { errors?: Error[] }).errors?.map((inner) => inner.message).join("; ") || err.name;

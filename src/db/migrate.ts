@@ -44,7 +44,7 @@ export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): P
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");
     const where = failed ? ` in ${failed.migrationName}` : "";
-    throw new Error(`Migration failed${where}: ${String((result.error as Error).message ?? result.error)}`);
+    throw new Error(`Migration failed${where}: ${String((result.error as Error).message ?? result.error)}`, { cause: result.error });
   }
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -100,7 +100,10 @@ export function watchedPostgresPool(inner: PostgresPool, monitor: DatabaseMonito
   return {
     async connect(): Promise<PostgresPoolClient> {
       monitor.refuseWhileUnreachable();
-      const client = await monitor.track(inner.connect(), (late) => late.release());
+      const client = await monitor.track(inner.connect(), (late) => late.release()).catch((err: unknown) => {
+        monitor.observe(err);
+        throw err;
+      });
       let inTransaction = false;
       let wrote = false;
       const outcome = (result: PostgresQueryResult<unknown>) => {

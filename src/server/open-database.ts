@@ -49,7 +49,7 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
       } catch (err) {
         if (!opts.waitForDatabase || handle.dialect !== "postgres" || classifyDatabaseError(err) !== "unreachable") throw err;
         const delay = retryDelayMs(failures);
-        log(`accord: waiting for the database (${describe}: ${describeDatabaseError(err)}); trying again in ${delay / 1000} s`);
+        log(`accord: waiting for the database (${describe}: ${describeDatabaseError((err as { cause?: unknown }).cause ?? err)}); trying again in ${delay / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
