@@ -48,6 +48,8 @@ const leadOnly = (status: number): Row => ({ ...everyone(404), anonymous: 401, p
  */
 const STATIC_MATRIX = {
   "GET /healthz": everyone(200),
+  "GET /readyz": everyone(200),
+  "GET /livez": everyone(200),
   "GET /api/v1/openapi.json": everyone(200),
   "GET /api/docs": everyone(301),
   "GET /api/docs/": everyone(200),

@@ -1,7 +1,6 @@
 /** Builds the Hono application: middleware, the /api/v1 routers, OpenAPI document, docs, health and web UI. */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { accountRoutes } from "../accounts/routes.ts";
-import { ping } from "../db/connect.ts";
 import { demoRoutes } from "../demo/routes.ts";
 import { resultsRoutes } from "../surveys/results/routes.ts";
 import { waveRoutes } from "../surveys/routes.ts";
@@ -22,6 +21,7 @@ import { CSV_BODY } from "./csv-body.ts";
 import { csrfGuard, envelope, identify } from "./middleware.ts";
 import { refuseUnexpectedBodies } from "./no-body.ts";
 import { renderProblem } from "./problem.ts";
+import { probeRoutes } from "../server/probes.ts";
 import type { RequestObserver } from "../observability/request-observer.ts";
 import { webRoutes } from "./web.ts";
 
@@ -33,10 +33,8 @@ export function createApp(deps: Deps, opts: { webDist?: string; observer?: Reque
   app.onError((err, c) => renderProblem(err, c));
   app.notFound((c) => renderProblem(new AppError("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), c));
 
-  app.get("/healthz", async (c) => {
-    const ok = await ping(deps.db);
-    return c.json(ok ? { status: "ok" } : { status: "unavailable" }, ok ? 200 : 503);
-  });
+  // /livez, /healthz and /readyz (README, "Health checks"): answered within about 2 s whatever the database does.
+  app.route("/", probeRoutes(deps));
 
   // CSV imports may be larger than JSON bodies; every other request is held to 64 KiB. Either way a non-empty body
   // must come as the media type its route reads (415 otherwise) and be UTF-8, and a route that takes no body gets none.
