@@ -105,7 +105,7 @@ const chaos = (async () => {
     }
     if (pid === undefined) {
       kills.skipped++;
-      event(`no ${step.what} to kill`);
+      event(`no ${step.what} to kill in 10 s (server ${supervisor!.primary() ?? "not running"}, worker processes ${supervisor!.workers().join(", ") || "none"})`);
     } else {
       kills[step.what]++;
       event(`SIGKILL ${step.what === "worker" ? "worker" : WORKERS > 1 ? "primary" : "server"} ${pid}`);
@@ -125,7 +125,7 @@ const client = async (c: number) => {
     await new Promise((r) => setTimeout(r, THINK_MS * 2 * random()));
     const i = next++;
     if (i >= tokens.length) {
-      linksUsedUpAt ??= since();
+      linksUsedUpAt ??= (Date.now() - loadStart) / 1000;
       const done = acknowledged[Math.floor(random() * acknowledged.length)];
       if (!done) continue;
       tally.replays++;
@@ -155,7 +155,14 @@ say(`server stopped: ${stopped ? `${stopped.signal ?? `exit ${stopped.code}`} af
 const r = await reckon(target, fx.waves.map((w) => w.id), submissions);
 const serverLog = fs.readFileSync(logFile, "utf8");
 const selfExits = supervisor.exits.filter((e) => !e.killedByUs);
-const workerLines = serverLog.split("\n").filter((l) => /worker \d+ stopped \((?!SIGKILL)|failed before it could serve/.test(l));
+const workerLines = serverLog.split("\n").filter((l) => /worker \d+ stopped \(exit|failed before it could serve \(exit/.test(l));
+// The server's own messages (not the JSON access log), numbers blanked so alike lines count together.
+const messages = new Map<string, number>();
+for (const line of serverLog.split("\n")) {
+  if (!line.startsWith("accord:")) continue;
+  const shape = line.replace(/\d+(\.\d+)?/g, "N").slice(0, 160);
+  messages.set(shape, (messages.get(shape) ?? 0) + 1);
+}
 const ackSeconds = [...tally.ackSeconds].sort((a, b) => a - b);
 const longestStall = ackSeconds.reduce((m, s, i) => (i === 0 ? m : Math.max(m, s - ackSeconds[i - 1]!)), 0);
 const summary = [
@@ -166,7 +173,8 @@ const summary = [
   `  answers seen: ${[...tally.statuses].map(([k, n]) => `${k} ×${n}`).join(", ")}${tally.connectionErrors.size ? ` (connection errors: ${[...tally.connectionErrors].map(([k, n]) => `${k} ×${n}`).join(", ")})` : ""}; longest time without an acknowledgement ${longestStall} s`,
   ...tally.samples.slice(0, 6).map((s) => `  sample: ${s}`),
   ...r.lostSamples.map((s) => `  lost: ${s}`),
-  ...workerLines.slice(0, 4).map((l) => `  server log: ${l.slice(0, 200)}`),
+  `  server messages (${logFile}):`,
+  ...[...messages].map(([m, n]) => `    ${String(n).padStart(4)} × ${m}`),
 ];
 console.log(summary.join("\n"));
 
@@ -205,6 +213,7 @@ writeResult({
     serverStarts: supervisor.starts,
     serverExits: supervisor.exits.map((e) => ({ ...e, at: round(e.at, 1), ranSeconds: round(e.ranSeconds, 1) })),
     workersStoppedByThemselves: workerLines.length,
+    serverMessages: Object.fromEntries(messages),
     workersOutlivingPrimary: supervisor.orphans,
     sigterm: stopped ? { ...stopped, seconds: round(stopped.seconds, 1) } : null,
     sent: tally.sent,
@@ -227,6 +236,5 @@ writeResult({
 });
 ended();
 const broken = Object.entries(invariants).filter(([, ok]) => !ok).map(([k]) => k);
-if (broken.length) console.log(`FAILED: ${broken.join("; ")} (server log kept: ${logFile})`);
-else fs.rmSync(work, { recursive: true, force: true });
+if (broken.length) console.log(`FAILED: ${broken.join("; ")}`);
 process.exit(broken.length ? 1 : 0);
