@@ -17,6 +17,7 @@ import { FIRST_YEAR, LAST_YEAR, type FieldSpec } from "../src/registers/fields.t
 import { PRESSURE_KINDS } from "../src/health/tables.ts";
 import { REGISTER_KEYS, type RegisterKey } from "../src/registers/keys.ts";
 import { MAX_IMPORT_BYTES } from "../src/registers/routes.ts";
+import { etagOf } from "../src/registers/preconditions.ts";
 import { FREE_TEXT, SINGLE_LINE } from "../src/db/safe-text.ts";
 import { MAX_LISTED_PROBLEMS } from "../src/http/problem.ts";
 import { sampleRegisterBody } from "../src/testing/register-samples.ts";
@@ -30,6 +31,12 @@ const convenorRow = await ctx.handle.db.selectFrom("users").selectAll().where("i
 
 let current: TestContext = ctx;
 const db = (): Db => current.handle.db;
+
+/** If-Match naming a register entry's stored version: writes to an entry need one, and these properties are about the input, not the version. */
+async function ifMatch(entryId: unknown): Promise<Record<string, string>> {
+  const row = typeof entryId === "string" ? await db().selectFrom("register_entries").select("version").where("id", "=", entryId).executeTakeFirst() : undefined;
+  return row ? { "if-match": etagOf(row.version) } : {};
+}
 
 const RUNS_AS_CONVENOR = 40;
 /** CSV imports get more runs: a whole file is many inputs at once, and all-or-nothing is the property that matters most. */
@@ -239,7 +246,7 @@ async function buildFixture(): Promise<Fixture> {
     if (reg.entry) {
       const owner = reg.entry === "othersOffer" ? other.id : o.id;
       const id = await addEntry(reg.key, { ...registerBody(reg.key, owner, `Fuzz ${reg.key} entry`), ...(reg.entry === "othersOffer" ? { kind: "offer", status: "open" } : {}) });
-      if (reg.entry === "removed") must(await c.request("DELETE", `${base}/registers/${reg.key}/${id}`), "remove entry");
+      if (reg.entry === "removed") must(await c.request("DELETE", `${base}/registers/${reg.key}/${id}`, undefined, await ifMatch(id)), "remove entry");
       real["entryId"] = id;
     }
   }
@@ -916,7 +923,8 @@ async function check(route: WriteRoute, plan: Plan, as: "convenor" | "anonymous"
   const sent = encodeBody(plan.body, f);
   const { shown, headers } = sent;
   dirty = true;
-  const res = await send(route.method, path, sent.bytes, { ...headers, ...(as === "convenor" ? { cookie: `${SESSION_COOKIE}=${f.session}` } : {}) });
+  const entryId = route.register?.entry && "real" in (plan.params["entryId"] ?? {}) ? await ifMatch(f.real["entryId"]) : {};
+  const res = await send(route.method, path, sent.bytes, { ...headers, ...entryId, ...(as === "convenor" ? { cookie: `${SESSION_COOKIE}=${f.session}` } : {}) });
   const what = `${route.method} ${path} as ${as}, content-type ${headers["content-type"] ?? "(none)"}, body ${shown === undefined ? "(none)" : JSON.stringify(shown.slice(0, 200))}${(shown?.length ?? 0) > 200 ? `… (${shown?.length} chars)` : ""}\n→ ${res.status} ${res.text.slice(0, 400)}`;
 
   // The one 5xx a valid request may get is 503 "this accord sends no email" (password reset without SMTP): the server's
@@ -1296,8 +1304,8 @@ describe("bad query strings on read routes", () => {
         for (const f of def.fields) if (f.kind === "date" && f.required) body[f.name] = n % 3 ? "2026-03-01" : `2026-0${n + 1}-15`;
         ids.push(must(await c.post(`${base}/registers/${key}`, body), `${key} ${title}`).id);
       }
-      must(await c.request("DELETE", `${base}/registers/${key}/${ids[1]}`), "remove");
-      must(await c.patch(`${base}/registers/${key}/${ids[2]}`, { [def.titleField]: "Beta changed" }), "change");
+      must(await c.request("DELETE", `${base}/registers/${key}/${ids[1]}`, undefined, await ifMatch(ids[1])), "remove");
+      must(await c.patch(`${base}/registers/${key}/${ids[2]}`, { [def.titleField]: "Beta changed" }, await ifMatch(ids[2])), "change");
     }
     // A pressure event for the health pages and the report to show, whatever the period.
     must(await c.post(`${base}/pressure-events`, { label: "Fuzz winter", kind: "winter_pressures", startsOn: "2025-12-01", endsOn: "2026-02-28" }), "pressure event");
@@ -1347,7 +1355,7 @@ describe("bad query strings on read routes", () => {
       if (res.status !== 200) problems.push(`GET ${view} with entries dated in ${FIRST_YEAR} and ${LAST_YEAR} → ${res.status} ${res.text.slice(0, 120)}`);
     }
     // Leave the fixture as the properties below expect it.
-    for (const res of early) if (res.status === 201) await c.request("DELETE", `${base}/registers/${res.body.register}/${res.body.id}`);
+    for (const res of early) if (res.status === 201) await c.request("DELETE", `${base}/registers/${res.body.register}/${res.body.id}`, undefined, await ifMatch(res.body.id));
     expect(problems).toEqual([]);
   });
 
