@@ -11,7 +11,7 @@ import { announceToPrimary } from "./workers.ts";
 import cluster from "node:cluster";
 
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { waitForDatabase: true });
   if (database.applied.length > 0) console.log(`accord: applied migrations ${database.applied.join(", ")}`);
   const observability = await startObservability(config, database).catch(async (err: unknown) => { await database.close(); throw err; });
   const app = createApp({ db: database.db, dialect: database.dialect, config, mailer: createMailer(config.smtp) }, { observer: observability.observer });
