@@ -7,7 +7,7 @@ import { registerAccountCommands } from "./account-commands.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { openDatabase } from "../server/open-database.ts";
-import { startServer } from "../server/serve.ts";
+import { startServer, stopOnSignals } from "../server/serve.ts";
 import { isClusterPrimary, runPrimary } from "../server/workers.ts";
 
 const program = new Command()
@@ -23,13 +23,7 @@ program
   .action(async (opts: { port?: string }) => {
     const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
     if (isClusterPrimary(config)) return runPrimary(config); // bin/accord.js normally gets there first, without loading the CLI
-    const server = await startServer(config);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        console.log(`accord: ${signal} received, stopping`);
-        void server.stop().then(() => process.exit(0));
-      });
-    }
+    stopOnSignals(await startServer(config));
   });
 
 program
