@@ -9,7 +9,7 @@ export const IfMatchHeader = z.object({
     .max(1000)
     .optional()
     .openapi({
-      param: { name: "If-Match", in: "header" },
+      param: { name: "if-match", in: "header" },
       description: 'The ETag of the version you loaded, e.g. "3" (with the quotes). A different stored version gives 412 and nothing is written. `*` is refused (428): it would overwrite whatever is stored.',
       example: '"3"',
     }),
