@@ -108,6 +108,31 @@ describe("registers", () => {
     await shot(page, "register-commitment-kept");
   });
 
+  it("tells the person plainly when someone else changed the entry while they edited it, saves nothing, and offers a reload", async () => {
+    const entryPath = `/partnerships/${partnershipId}/registers/commitments/${new URL(page.url()).pathname.split("/").pop()}`;
+    const loaded = expectStatus(await api.call<{ version: number }>("GET", entryPath), 200);
+    await page.getByRole("button", { name: "Change this commitment" }).click();
+    await page.getByLabel("Note (optional)").fill("Mine: the list goes at 8am");
+    // Someone else saves a change to the same version first.
+    expectStatus(await api.call("PATCH", entryPath, { note: "Theirs: the list goes at 9am" }, { "if-match": `"${loaded.version}"` }), 200);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const summary = await visible(page.getByRole("alert").filter({ hasText: "There is a problem" }));
+    await visible(summary.getByText(/Someone else changed this commitment after you opened it, so your changes were not saved/));
+    await expectAccessible(page, "commitment changed by someone else");
+    await shot(page, "register-crossed-edit");
+    // Nothing of theirs was overwritten.
+    expect(expectStatus(await api.call<{ data: { note: string } }>("GET", entryPath), 200).data.note).toBe("Theirs: the list goes at 9am");
+    await page.getByRole("button", { name: "Reload the commitment" }).click();
+    await visible(page.getByText("Theirs: the list goes at 9am"));
+    // From the reloaded version the change goes through.
+    await page.getByRole("button", { name: "Change this commitment" }).click();
+    await page.getByLabel("Note (optional)").fill("Agreed: the list goes at 8am");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await visible(page.getByRole("region", { name: "Success" }).getByText("Changes saved"));
+    await visible(page.getByText("Agreed: the list goes at 8am"));
+    expect(expectStatus(await api.call<{ version: number }>("GET", entryPath), 200).version).toBe(loaded.version + 2);
+  });
+
   it("shows the organisation's kept-on-time rate at 100%", async () => {
     await page.getByRole("link", { name: "Back to commitments" }).click();
     await visible(page.getByRole("heading", { name: "Commitments", level: 2 }));

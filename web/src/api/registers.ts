@@ -19,6 +19,13 @@ const enc = encodeURIComponent;
 const p = (pid: string) => `/partnerships/${enc(pid)}`;
 const reg = (pid: string, key: string) => `${p(pid)}/registers/${enc(key)}`;
 const entry = (pid: string, key: string, id: string) => `${reg(pid, key)}/${enc(id)}`;
+/** Every write to an entry names the version it was made from; a newer stored version answers 412 (see isCrossedEdit). */
+const ifMatch = (version: number) => ({ headers: { "if-match": `"${version}"` } });
+
+/** Whether an error says someone else changed the entry after it was loaded, so nothing was saved. */
+export function isCrossedEdit(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 412 || (error.status === 409 && error.code === "conflict"));
+}
 
 let metaCache: Promise<RegisterMeta[]> | null = null;
 
@@ -68,10 +75,11 @@ export const registersApi = {
     request<Page<EntryView>>("GET", `${reg(pid, key)}${query({ ...q, cursor })}`),
   getEntry: (pid: string, key: string, id: string) => request<EntryView>("GET", entry(pid, key, id)),
   createEntry: (pid: string, key: string, body: EntryData) => request<EntryView>("POST", reg(pid, key), body),
-  updateEntry: (pid: string, key: string, id: string, body: EntryData & { version?: number }) =>
-    request<EntryView>("PATCH", entry(pid, key, id), body),
-  removeEntry: (pid: string, key: string, id: string) => request<void>("DELETE", entry(pid, key, id)),
-  restoreEntry: (pid: string, key: string, id: string) => request<EntryView>("POST", `${entry(pid, key, id)}/restore`, {}),
+  /** Changes the fields in `body` of the entry as it was at `version`. */
+  updateEntry: (pid: string, key: string, id: string, version: number, body: EntryData) =>
+    request<EntryView>("PATCH", entry(pid, key, id), body, ifMatch(version)),
+  removeEntry: (pid: string, key: string, id: string, version: number) => request<void>("DELETE", entry(pid, key, id), undefined, ifMatch(version)),
+  restoreEntry: (pid: string, key: string, id: string, version: number) => request<EntryView>("POST", `${entry(pid, key, id)}/restore`, {}, ifMatch(version)),
   history: (pid: string, key: string, id: string) =>
     request<{ items: EntryVersion[] }>("GET", `${entry(pid, key, id)}/history`).then((r) => r.items),
 
@@ -79,10 +87,10 @@ export const registersApi = {
   csvUrl: (pid: string, key: string) => `/api/v1${reg(pid, key)}.csv`,
   importCsv: (pid: string, key: string, csv: string) => postCsv<{ imported: number }>(`${reg(pid, key)}/import`, csv),
 
-  signUp: (pid: string, id: string, organisationId: string) =>
-    request<EntryView>("POST", `${entry(pid, "ways-of-working", id)}/sign-ups`, { organisationId }),
-  takeUp: (pid: string, id: string, organisationId: string) =>
-    request<EntryView>("POST", `${entry(pid, "offers-asks", id)}/take-up`, { organisationId }),
+  signUp: (pid: string, id: string, version: number, organisationId: string) =>
+    request<EntryView>("POST", `${entry(pid, "ways-of-working", id)}/sign-ups`, { organisationId }, ifMatch(version)),
+  takeUp: (pid: string, id: string, version: number, organisationId: string) =>
+    request<EntryView>("POST", `${entry(pid, "offers-asks", id)}/take-up`, { organisationId }, ifMatch(version)),
 
   keptOnTime: (pid: string) => request<KeptOnTime>("GET", `${p(pid)}/kept-on-time`),
   reciprocity: (pid: string) => request<Reciprocity>("GET", `${p(pid)}/reciprocity`),

@@ -29,7 +29,7 @@ function CommitmentOutcome({ entry, run }: Props) {
   // outcomeOn: null lets the server record today's date as the day of the outcome.
   const mark = async (value: "kept" | "broken") => {
     setBusy(true);
-    await run(() => registersApi.updateEntry(partnership.id, "commitments", entry.id, { outcome: value, outcomeOn: null, version: entry.version }), value === "kept" ? "Marked as kept" : "Marked as broken");
+    await run(() => registersApi.updateEntry(partnership.id, "commitments", entry.id, entry.version, { outcome: value, outcomeOn: null }), value === "kept" ? "Marked as kept" : "Marked as broken");
     setBusy(false);
   };
 
@@ -41,7 +41,7 @@ function CommitmentOutcome({ entry, run }: Props) {
     setDateError(undefined);
     setBusy(true);
     await run(
-      () => registersApi.updateEntry(partnership.id, "commitments", entry.id, { outcome: "renegotiated", renegotiatedDueOn: newDate, outcomeOn: null, version: entry.version }),
+      () => registersApi.updateEntry(partnership.id, "commitments", entry.id, entry.version, { outcome: "renegotiated", renegotiatedDueOn: newDate, outcomeOn: null }),
       `Renegotiated: now due ${formatDay(newDate)}`,
     );
     setBusy(false);
@@ -108,7 +108,7 @@ function SignUps({ entry, run }: Props) {
         organisations={candidates}
         labelFor={(name) => `Sign up for ${name}`}
         label="Sign up"
-        onAct={(organisationId) => run(() => registersApi.signUp(partnership.id, entry.id, organisationId), `${orgName(organisationId)} signed up`)}
+        onAct={(organisationId) => run(() => registersApi.signUp(partnership.id, entry.id, entry.version, organisationId), `${orgName(organisationId)} signed up`)}
       />
     </section>
   );
@@ -133,7 +133,7 @@ function TakeUp({ meta, entry, run }: Props) {
         organisations={candidates}
         labelFor={(name) => `Take up for ${name}`}
         label="Take up"
-        onAct={(organisationId) => run(() => registersApi.takeUp(partnership.id, entry.id, organisationId), `Taken up by ${orgName(organisationId)}`)}
+        onAct={(organisationId) => run(() => registersApi.takeUp(partnership.id, entry.id, entry.version, organisationId), `Taken up by ${orgName(organisationId)}`)}
       />
     </section>
   );

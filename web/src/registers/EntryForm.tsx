@@ -1,7 +1,6 @@
 // The add and change form for any register, generated from its field specs; changes are sent with the version loaded.
 import { useMemo, useState, type FormEvent } from "react";
-import { ApiError } from "../api/client.ts";
-import { registersApi } from "../api/registers.ts";
+import { isCrossedEdit, registersApi } from "../api/registers.ts";
 import type { EntryView, RegisterMeta } from "../api/register-types.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { useFormErrors } from "../components/useFormErrors.ts";
@@ -58,7 +57,7 @@ export function EntryForm({ meta, entry, idPrefix, onSaved, onCancel, onReload }
     setBusy(true);
     try {
       const saved = entry
-        ? await registersApi.updateEntry(partnership.id, meta.key, entry.id, { ...body, version: entry.version })
+        ? await registersApi.updateEntry(partnership.id, meta.key, entry.id, entry.version, body)
         : await registersApi.createEntry(partnership.id, meta.key, body);
       setBusy(false);
       if (!entry) setValues(toFormValues(meta.fields, null, preset));
@@ -66,9 +65,10 @@ export function EntryForm({ meta, entry, idPrefix, onSaved, onCancel, onReload }
       onSaved(saved);
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.status === 409) {
+      if (isCrossedEdit(error)) {
+        // Nothing was saved: say so plainly, and let them reload rather than overwrite what someone else did.
         setConflict(true);
-        errors.show([{ message: `Someone else changed this ${meta.singular} after you opened it. Reload it to see their changes, then make yours again.` }]);
+        errors.show([{ message: `Someone else changed this ${meta.singular} after you opened it, so your changes were not saved. Reload it to see their changes, then make yours again.` }]);
       } else {
         errors.showError(error);
       }

@@ -2,7 +2,7 @@
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
-import { registersApi } from "../api/registers.ts";
+import { isCrossedEdit, registersApi } from "../api/registers.ts";
 import type { EntryView, RegisterMeta } from "../api/register-types.ts";
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { ActionError, ErrorPanel, Loading, SuccessBanner } from "../components/Feedback.tsx";
@@ -48,12 +48,14 @@ function Entry({ meta, entryId }: { meta: RegisterMeta; entryId: string }) {
       try {
         changed(await change(), done);
       } catch (error) {
-        const conflict = error instanceof ApiError && error.status === 409;
+        // A 412 (or a 409 conflict) means the entry is not as it was shown: nothing was saved, and reloading shows why.
+        const crossed = error instanceof ApiError && error.status === 412;
+        const conflict = crossed || isCrossedEdit(error);
         setStale(conflict);
-        setActionError(conflict ? `${describeError(error)} Reload to see the latest version.` : describeError(error));
+        setActionError(crossed ? `Someone else changed this ${meta.singular} after you opened it, so nothing was saved. Reload it to see their changes, then try again.` : conflict ? `${describeError(error)} Reload to see the latest version.` : describeError(error));
       }
     },
-    [changed],
+    [changed, meta.singular],
   );
 
   if (entry.error instanceof ApiError && entry.error.status === 404) {
@@ -166,7 +168,7 @@ function Entry({ meta, entryId }: { meta: RegisterMeta; entryId: string }) {
                   question={`Restore this ${meta.singular}?`}
                   confirmLabel="Yes, restore it"
                   tone="primary"
-                  onConfirm={() => run(() => registersApi.restoreEntry(partnership.id, meta.key, e.id), "Restored")}
+                  onConfirm={() => run(() => registersApi.restoreEntry(partnership.id, meta.key, e.id, e.version), "Restored")}
                 />
               ) : (
                 <ConfirmButton
@@ -177,7 +179,7 @@ function Entry({ meta, entryId }: { meta: RegisterMeta; entryId: string }) {
                   confirmLabel="Yes, remove it"
                   onConfirm={() =>
                     run(async () => {
-                      await registersApi.removeEntry(partnership.id, meta.key, e.id);
+                      await registersApi.removeEntry(partnership.id, meta.key, e.id, e.version);
                       return registersApi.getEntry(partnership.id, meta.key, e.id);
                     }, "Removed")
                   }
