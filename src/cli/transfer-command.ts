@@ -1,4 +1,4 @@
-/** CLI commands `accord export` (a partnership to JSON or a zip of CSVs) and `accord import` (a JSON export into an empty database). */
+/** CLI commands `accord export` (a partnership to JSON or a zip of CSVs) and `accord import` (a JSON export, beside any partnerships the database already holds). */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.ts";
@@ -46,7 +46,7 @@ export function registerTransferCommands(program: Command): void {
 
   program
     .command("import")
-    .description("restore a partnership from a JSON export into an empty database (accounts come without passwords)")
+    .description("restore a partnership from a JSON export, beside the partnerships already there; ids are kept and any clash refuses the whole file (new accounts come without passwords)")
     .requiredOption("--in <file>", "the .json file `accord export` wrote")
     .action(async (opts: { in: string }) => {
       if (opts.in.toLowerCase().endsWith(".zip")) throw new AppError("validation_failed", "Import the .json export; the zip of CSVs is for reading only.");
@@ -56,11 +56,13 @@ export function registerTransferCommands(program: Command): void {
         const s = await importPartnership(database.db, text, progress);
         const c = s.counts;
         console.log(`Restored “${s.name}” (${s.partnershipId}) into ${database.describe}:`);
-        console.log(`  ${c.organisations} organisations, ${c.people} people, ${c.users} accounts, ${c.waves} waves with ${c.publishedFigures} published figures,`);
+        console.log(`  ${c.organisations} organisations, ${c.people} people, ${c.users} accounts (${s.sharedAccounts} already here, shared and kept as they are), ${c.waves} waves with ${c.publishedFigures} published figures,`);
         console.log(`  ${c.registerEntries} register entries with ${c.registerVersions} versions, ${c.pressureEvents} pressure events, ${c.auditEntries} audit entries.`);
         console.log("Survey answers were never exported: published results and networks are kept as they were released.");
-        console.log(`The ${s.accounts.length} accounts have no password yet, so nobody can sign in until you set one, e.g.:`);
-        for (const a of s.accounts.slice(0, 3)) console.log(`  accord user password --email ${a.email} --password-stdin`);
+        if (s.accounts.length) {
+          console.log(`The ${s.accounts.length} new accounts have no password yet, so they cannot sign in until you set one, e.g.:`);
+          for (const a of s.accounts.slice(0, 3)) console.log(`  accord user password --email ${a.email} --password-stdin`);
+        }
       } finally {
         await database.close();
       }

@@ -1,18 +1,23 @@
-/** Restores a partnership export into an empty database: validates it (422 listing problems), then inserts everything in one transaction, keeping ids and times. */
+/** Restores a partnership export beside whatever the database holds: validates it (422 listing problems: references, register history, figures), refuses any clash (409 listing them), then inserts everything in one transaction, keeping ids and times. */
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database, Db, Tx } from "../db/database.ts";
 import { nowIso } from "../db/ids.ts";
 import { AppError, type FieldProblem } from "../errors/app-error.ts";
 import { capProblems, validationError } from "../http/problem.ts";
 import { decodeUtf8, positionOf } from "../http/utf8.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { ExportDocumentSchema, EXPORT_FORMAT, type ExportDocument } from "./export-schema.ts";
+import { describeConflicts, findConflicts } from "./import-conflicts.ts";
+import { historyProblems, publishedProblems, referenceProblems } from "./import-integrity.ts";
 
 export interface ImportSummary {
   partnershipId: string;
   name: string;
   counts: Record<"users" | "organisations" | "people" | "waves" | "publishedFigures" | "registerEntries" | "registerVersions" | "pressureEvents" | "auditEntries", number>;
-  /** Accounts restored without a password: they sign in once an operator sets one. */
+  /** Accounts created by the import, without a password: they sign in once an operator sets one. */
   accounts: { email: string; name: string }[];
+  /** Accounts the database already held under the same id and email: shared with its other partnerships, kept as they are. */
+  sharedAccounts: number;
 }
 
 /** No export nests arrays and objects nearly this deep (its figures go about ten levels); deeper is refused before parsing. */
@@ -35,56 +40,6 @@ export function lineNestedBeyond(text: string, limit: number): number | null {
     else if (ch === 0x0a) line++;
   }
   return null;
-}
-
-/** Every id a row points at must be in the file (a foreign key would refuse it later, less readably). */
-function referenceProblems(doc: ExportDocument): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const users = ids(doc.users);
-  const orgs = ids(doc.organisations);
-  const people = ids(doc.people);
-  const waves = ids(doc.waves);
-  const entries = ids(doc.register_entries);
-  const pid = doc.partnership.id;
-  const need = (set: Set<string>, value: string | null, path: string, what: string) => {
-    if (value !== null && !set.has(value)) problems.push({ path, message: `Refers to ${what} ${value}, which is not in the file.` });
-  };
-  const ours = (value: string, path: string) => {
-    if (value !== pid) problems.push({ path, message: `Belongs to partnership ${value}, not to ${pid}, the one this file exports.` });
-  };
-  const unique = (rows: { id: string }[], table: string) => {
-    const seen = new Set<string>();
-    rows.forEach((r, i) => (seen.has(r.id) ? problems.push({ path: `${table}[${i}].id`, message: `The id ${r.id} appears twice.` }) : seen.add(r.id)));
-  };
-  for (const [table, rows] of [["users", doc.users], ["organisations", doc.organisations], ["people", doc.people], ["waves", doc.waves], ["register_entries", doc.register_entries], ["register_versions", doc.register_versions], ["pressure_events", doc.pressure_events], ["audit_log", doc.audit_log]] as const) unique([...rows], table);
-  const emails = new Set<string>();
-  doc.users.forEach((u, i) => (emails.has(u.email) ? problems.push({ path: `users[${i}].email`, message: `The email ${u.email} appears twice.` }) : emails.add(u.email)));
-  need(users, doc.partnership.created_by, "partnership.created_by", "user");
-  doc.organisations.forEach((o, i) => (ours(o.partnership_id, `organisations[${i}].partnership_id`), need(users, o.created_by, `organisations[${i}].created_by`, "user")));
-  doc.people.forEach((p, i) => {
-    ours(p.partnership_id, `people[${i}].partnership_id`);
-    need(users, p.user_id, `people[${i}].user_id`, "user");
-    need(orgs, p.organisation_id, `people[${i}].organisation_id`, "organisation");
-    need(users, p.created_by, `people[${i}].created_by`, "user");
-  });
-  doc.waves.forEach((w, i) => (ours(w.partnership_id, `waves[${i}].partnership_id`), need(users, w.created_by, `waves[${i}].created_by`, "user"), need(users, w.published_by, `waves[${i}].published_by`, "user")));
-  doc.wave_nominees.forEach((n, i) => (need(waves, n.wave_id, `wave_nominees[${i}].wave_id`, "wave"), need(orgs, n.organisation_id, `wave_nominees[${i}].organisation_id`, "organisation"), need(people, n.person_id, `wave_nominees[${i}].person_id`, "person")));
-  const kinds = new Set<string>();
-  doc.published.forEach((p, i) => {
-    need(waves, p.wave_id, `published[${i}].wave_id`, "wave");
-    if (kinds.has(`${p.wave_id}|${p.kind}`)) problems.push({ path: `published[${i}].kind`, message: `The wave ${p.wave_id} has two “${p.kind}” figures.` });
-    kinds.add(`${p.wave_id}|${p.kind}`);
-  });
-  doc.register_entries.forEach((e, i) => {
-    ours(e.partnership_id, `register_entries[${i}].partnership_id`);
-    need(orgs, e.organisation_id, `register_entries[${i}].organisation_id`, "organisation");
-    for (const c of ["created_by", "updated_by", "deleted_by"] as const) need(users, e[c], `register_entries[${i}].${c}`, "user");
-  });
-  doc.register_versions.forEach((v, i) => (ours(v.partnership_id, `register_versions[${i}].partnership_id`), need(entries, v.entry_id, `register_versions[${i}].entry_id`, "register entry"), need(users, v.changed_by, `register_versions[${i}].changed_by`, "user")));
-  doc.pressure_events.forEach((e, i) => ours(e.partnership_id, `pressure_events[${i}].partnership_id`));
-  doc.audit_log.forEach((a, i) => (ours(a.partnership_id, `audit_log[${i}].partnership_id`), need(users, a.actor_user_id, `audit_log[${i}].actor_user_id`, "user")));
-  return problems;
 }
 
 /** An export file's bytes as text, read strictly: a byte that is not UTF-8 is refused with where it is, never stored as U+FFFD. */
@@ -118,7 +73,11 @@ export function parseExport(text: string): ExportDocument {
     throw new AppError("validation_failed", `The export has ${fields.length} problem${fields.length === 1 ? "" : "s"}; the first is ${e.message}`, { fields: capProblems(fields) });
   }
   const problems = referenceProblems(parsed.data);
-  if (problems.length) throw new AppError("validation_failed", `The export refers to rows it does not contain (${problems.length}); the first is ${problems[0]!.path}: ${problems[0]!.message}`, { fields: capProblems(problems) });
+  if (problems.length) throw new AppError("validation_failed", `The export refers to rows it does not contain or holds one twice (${problems.length}); the first is ${problems[0]!.path}: ${problems[0]!.message}`, { fields: capProblems(problems) });
+  const history = historyProblems(parsed.data);
+  if (history.length) throw new AppError("validation_failed", `The register history of ${history.length} entr${history.length === 1 ? "y is" : "ies are"} incomplete or does not match the entry, so nothing was imported; the first: ${history[0]!.message} Export the partnership again from where it lives.`, { fields: capProblems(history) });
+  const figures = publishedProblems(parsed.data);
+  if (figures.length) throw new AppError("validation_failed", `The published figures do not hold together (${figures.length}); the first is ${figures[0]!.path}: ${figures[0]!.message}`, { fields: capProblems(figures) });
   // The figures are kept exactly as given (zod would rebuild their objects), so a later export writes them out unchanged.
   return { ...parsed.data, published: parsed.data.published.map((p, i) => ({ ...p, data: ((raw as { published: { data: unknown }[] }).published[i] as { data: unknown }).data })) };
 }
@@ -133,13 +92,11 @@ async function insertRows(tx: Tx, table: keyof Database, rows: readonly object[]
   }
 }
 
-/** Refuses unless the database holds no partnership and no account: an import never merges into live data. */
-async function requireEmpty(db: Db | Tx): Promise<void> {
-  const p = Number((await db.selectFrom("partnerships").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const u = Number((await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  if (p > 0 || u > 0) {
-    throw new AppError("conflict", `This database already holds ${p} partnership${p === 1 ? "" : "s"} and ${u} account${u === 1 ? "" : "s"}. accord import restores into an empty database only, and imported nothing. Point DATA_DIR (or DATABASE_URL) at a new, empty database and run it again.`);
-  }
+/** Refuses (409, listing every clash) unless the file fits beside what the database holds; returns the accounts already here to share. */
+async function requireNoConflicts(db: Db | Tx, doc: ExportDocument): Promise<Set<string>> {
+  const found = await findConflicts(db, doc);
+  if (found.problems.length) throw new AppError("conflict", describeConflicts(doc, found), { fields: capProblems(found.problems) });
+  return found.sharedAccounts;
 }
 
 /** People as stored: files from before people kept their own name and email take their account's (and count as joined). */
@@ -156,29 +113,35 @@ function peopleRows(doc: ReturnType<typeof parseExport>) {
 
 export async function importPartnership(db: Db, text: string, progress: (label: string) => void = () => {}): Promise<ImportSummary> {
   const doc = parseExport(text);
-  await requireEmpty(db);
-  await db.transaction().execute(async (tx) => {
-    await requireEmpty(tx);
-    progress("accounts, organisations and people");
-    await insertRows(tx, "users", doc.users.map((u) => ({ ...u, password_hash: null })));
-    await insertRows(tx, "partnerships", [doc.partnership]);
-    await insertRows(tx, "organisations", doc.organisations);
-    await insertRows(tx, "people", peopleRows(doc));
-    progress("waves and published figures");
-    await insertRows(tx, "waves", doc.waves);
-    await insertRows(tx, "wave_nominees", doc.wave_nominees);
-    await insertRows(tx, "published_snapshots", doc.published.map((p) => ({ partnership_id: doc.partnership.id, wave_id: p.wave_id, kind: p.kind, data: JSON.stringify(p.data), source: "import", depends_on: null })));
-    progress("registers and their history");
-    await insertRows(tx, "register_entries", doc.register_entries);
-    await insertRows(tx, "register_versions", doc.register_versions);
-    await insertRows(tx, "pressure_events", doc.pressure_events);
-    progress("audit log");
-    await insertRows(tx, "audit_log", doc.audit_log);
-    // The instance counts as set up: first-run setup would otherwise let anyone claim an accord that holds this data.
-    if (!(await tx.selectFrom("instance").select("id").executeTakeFirst())) await tx.insertInto("instance").values({ id: 1, set_up_at: nowIso(), set_up_by: doc.partnership.created_by }).execute();
-    // Recorded outside the partnership's own log, so exporting the restored partnership gives the same file.
-    await recordAudit(tx, { partnershipId: null, actorUserId: null, action: "partnership.imported", entityType: "partnership", entityId: doc.partnership.id, summary: `Imported the partnership “${doc.partnership.name}” from an export`, detail: { users: doc.users.length, registerEntries: doc.register_entries.length } });
-  });
+  let shared = new Set<string>();
+  try {
+    await db.transaction().execute(async (tx) => {
+      shared = await requireNoConflicts(tx, doc);
+      progress("accounts, organisations and people");
+      await insertRows(tx, "users", doc.users.filter((u) => !shared.has(u.id)).map((u) => ({ ...u, password_hash: null })));
+      await insertRows(tx, "partnerships", [doc.partnership]);
+      await insertRows(tx, "organisations", doc.organisations);
+      await insertRows(tx, "people", peopleRows(doc));
+      progress("waves and published figures");
+      await insertRows(tx, "waves", doc.waves);
+      await insertRows(tx, "wave_nominees", doc.wave_nominees);
+      await insertRows(tx, "published_snapshots", doc.published.map((p) => ({ partnership_id: doc.partnership.id, wave_id: p.wave_id, kind: p.kind, data: JSON.stringify(p.data), source: "import", depends_on: null })));
+      progress("registers and their history");
+      await insertRows(tx, "register_entries", doc.register_entries);
+      await insertRows(tx, "register_versions", doc.register_versions);
+      await insertRows(tx, "pressure_events", doc.pressure_events);
+      progress("audit log");
+      await insertRows(tx, "audit_log", doc.audit_log);
+      // The instance counts as set up: first-run setup would otherwise let anyone claim an accord that holds this data.
+      await tx.insertInto("instance").values({ id: 1, set_up_at: nowIso(), set_up_by: doc.partnership.created_by }).onConflict((oc) => oc.column("id").doNothing()).execute();
+      // Recorded outside the partnership's own log, so exporting the restored partnership gives the same file.
+      await recordAudit(tx, { partnershipId: null, actorUserId: null, action: "partnership.imported", entityType: "partnership", entityId: doc.partnership.id, summary: `Imported the partnership “${doc.partnership.name}” from an export`, detail: { users: doc.users.length, accountsShared: shared.size, registerEntries: doc.register_entries.length } });
+    });
+  } catch (err) {
+    // Another writer took an id or an email between the check and the insert (the transaction has rolled back).
+    if (isUniqueViolation(err)) throw new AppError("conflict", "Something else wrote a row with one of this export's ids or emails while it was being imported, so nothing was imported. Run accord import again to see what clashes.");
+    throw err;
+  }
   return {
     partnershipId: doc.partnership.id,
     name: doc.partnership.name,
@@ -193,6 +156,7 @@ export async function importPartnership(db: Db, text: string, progress: (label: 
       pressureEvents: doc.pressure_events.length,
       auditEntries: doc.audit_log.length,
     },
-    accounts: doc.users.filter((u) => u.disabled_at === null).map((u) => ({ email: u.email, name: u.name })),
+    accounts: doc.users.filter((u) => u.disabled_at === null && !shared.has(u.id)).map((u) => ({ email: u.email, name: u.name })),
+    sharedAccounts: shared.size,
   };
 }

@@ -162,16 +162,21 @@ describe("the restored partnership", () => {
 });
 
 describe("import refuses", () => {
-  it("a database that already holds a partnership or an account, and writes nothing", async () => {
+  it("the same partnership again, or an account whose email is taken by another id, with a 409 listing the clashes, and writes nothing", async () => {
     const before = await rowCounts(a.handle.db);
     const err = await importError(a.handle.db, exported);
     expect(err.code).toBe("conflict");
-    expect(err.message).toMatch(/already holds 1 partnership and \d+ accounts.*empty database only/);
+    expect(err.message).toMatch(/^The partnership “.+” \(.+\) is already in this database, so it was not imported again/);
+    expect(err.fields?.[0]?.path).toBe("partnership.id");
     expect(await rowCounts(a.handle.db)).toEqual(before);
     const lone = await createTestDb();
     try {
-      await createUserWithPassword(lone.db, { name: "Someone", email: "someone@example.org", password: "a long test password" });
-      expect((await importError(lone.db, exported)).code).toBe("conflict");
+      const doc = JSON.parse(exported) as { users: { id: string; email: string }[] };
+      await createUserWithPassword(lone.db, { name: "Someone", email: doc.users[0]!.email, password: "a long test password" });
+      const clash = await importError(lone.db, exported);
+      expect(clash.code).toBe("conflict");
+      expect(clash.message).toMatch(/clashes with what this database already holds \(1 account\)/);
+      expect(clash.fields).toEqual([{ path: "users[0].email", message: expect.stringMatching(/belongs to another account in this database/) }]);
       expect(await rowCounts(lone.db)).toMatchObject({ users: 1, partnerships: 0, audit_log: 0 });
     } finally {
       await lone.close();
