@@ -40,6 +40,7 @@ registerDemoCommand(program);
 registerReportCommand(program);
 (await import("./transfer-command.ts")).registerTransferCommands(program);
 (await import("./programme-command.ts")).registerProgrammeCommands(program);
+(await import("./backup-command.ts")).registerBackupCommand(program);
 
 function explain(err: unknown): string {
   if (err instanceof AppError) return [err.message, ...(err.fields ?? []).map((f) => `${f.path}: ${f.message}`).filter((line) => line !== err.message).map((line) => `  ${line}`)].join("\n");
