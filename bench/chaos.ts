@@ -77,27 +77,44 @@ say(`server up on ${supervisor.url} (server log: ${logFile})`);
 const loadStart = Date.now();
 const loadEnd = loadStart + SECONDS * 1000;
 const dbAt = SECONDS * 0.45;
-const clearOfOutage = (t: number) => !DB_DOWN || t < dbAt - 3 || t > dbAt + DB_DOWN + 8;
+// Clear of it by 12 s before (a server restarted just before would meet the outage still starting, and the running server's handling would go untried) and 8 s after.
+const clearOfOutage = (t: number) => !DB_DOWN || t < dbAt - 12 || t > dbAt + DB_DOWN + 8;
 const killTimes: number[] = [];
 for (let tries = 0; killTimes.length < KILLS && tries < 1000; tries++) {
   const t = SECONDS * (0.1 + 0.8 * random());
-  if (clearOfOutage(t) && killTimes.every((k) => Math.abs(k - t) > 3)) killTimes.push(t);
+  if (clearOfOutage(t) && killTimes.every((k) => Math.abs(k - t) > 5)) killTimes.push(t);
 }
 killTimes.sort((a, b) => a - b);
 const plan = [...killTimes.map((at, i) => ({ at, what: WORKERS > 1 && (i === 0 || (i > 1 && random() < 0.6)) ? ("worker" as const) : ("primary" as const) })), ...(DB_DOWN ? [{ at: dbAt, what: "database" as const }] : [])].sort((a, b) => a.at - b.at);
 const kills = { worker: 0, primary: 0, skipped: 0 };
+/** A probe's status (with the time it took, when slow), or what went wrong. */
+const probe = async (route: string) => {
+  const from = Date.now();
+  const answer = await fetch(`${supervisor!.url}${route}`, { signal: AbortSignal.timeout(5000) }).then((r) => String(r.status), (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.name);
+  const ms = Date.now() - from;
+  return ms > 500 ? `${answer} after ${(ms / 1000).toFixed(1)} s` : answer;
+};
+const waitHealthy = async (ms: number) => {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) if ((await probe("/healthz")) === "200") return true;
+  return false;
+};
 const chaos = (async () => {
   for (const step of plan) {
     await new Promise((r) => setTimeout(r, Math.max(0, loadStart + step.at * 1000 - Date.now())));
     if (step.what === "database") {
-      event(`stopping PostgreSQL for ${DB_DOWN} s`);
+      const up = await waitHealthy(15_000);
+      event(`stopping PostgreSQL for ${DB_DOWN} s${up ? "" : " (the server was not answering /healthz 200 even so)"}`);
       cluster!.stop();
-      await new Promise((r) => setTimeout(r, DB_DOWN * 1000));
+      await new Promise((r) => setTimeout(r, (DB_DOWN * 1000) / 2));
+      event(`PostgreSQL down: /healthz answers ${await probe("/healthz")}, /readyz ${await probe("/readyz")}`);
+      await new Promise((r) => setTimeout(r, (DB_DOWN * 1000) / 2));
       cluster!.start();
       event("PostgreSQL started again");
       continue;
     }
-    // A kill waits (up to 10 s) for a server to be there to kill.
+    // A kill waits (up to 10 s) for a server answering /healthz 200 (killing one still starting would try nothing the
+    // first kill did not), and a worker kill for the full count of workers (one of them may still be starting: fair game).
+    await waitHealthy(10_000);
     let pid: number | undefined;
     for (let wait = 0; pid === undefined && wait < 50; wait++) {
       pid = step.what === "worker" ? (supervisor.workers().length === WORKERS ? supervisor.killWorker() : undefined) : supervisor.killPrimary();
@@ -188,7 +205,8 @@ const invariants = {
   "replays of acknowledged submissions answered already_stored": tally.replayMismatches === 0,
 };
 writeResult({
-  name: "chaos",
+  // PostgreSQL's default is WORKERS=2; another count gets a file of its own.
+  name: engine === "postgres" && WORKERS !== 2 ? `chaos-${WORKERS}-worker${WORKERS === 1 ? "" : "s"}` : "chaos",
   engine,
   size: benchSize(),
   date: new Date().toISOString(),
