@@ -1,4 +1,4 @@
-// Process test (PostgreSQL, a cluster of its own): `accord serve`, alone and with WORKERS=2, rides out PostgreSQL stopping for ~15 s and stalling — 503 database_unavailable with Retry-After meanwhile, never a hang or an exit — and works again once it is back.
+// Process test (PostgreSQL, a cluster of its own): `accord serve`, alone and with WORKERS=2, rides out PostgreSQL stopping for ~15 s and stalling — 503 database_unavailable with Retry-After meanwhile, never a hang or an exit — works again once it is back, waits for it at a first start, and still stops at once on settings that cannot work.
 import fs from "node:fs";
 import http from "node:http";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -155,6 +155,25 @@ describe.skipIf(!postgresBinDir() || !process.env["TEST_DATABASE_URL"])("accord 
     expect(now).toHaveLength(2);
     expect(now).toContain(first[1]);
     expect(server.output()).not.toMatch(/failed before it could serve|stopping/);
+  });
+
+  it("settings that cannot work still stop it at once: a wrong password, a database that does not exist (alone and with WORKERS=2)", { timeout: 120_000 }, async () => {
+    const wrongPassword = new URL(process.env["TEST_DATABASE_URL"]!);
+    wrongPassword.password = "not-the-password";
+    const noSuchDatabase = new URL(process.env["TEST_DATABASE_URL"]!);
+    noSuchDatabase.pathname = "/accord_no_such_database";
+    const cases: Array<[URL, string, RegExp]> = [
+      [wrongPassword, "1", /password authentication failed/],
+      [noSuchDatabase, "1", /does not exist/],
+      [noSuchDatabase, "2", /failed before it could serve/],
+    ];
+    for (const [url, workers, says] of cases) {
+      const server = spawnServe(await freePort(), { DATABASE_URL: url.toString(), DATA_DIR: tempDir(), WORKERS: workers });
+      const exit = await server.exited;
+      expect(exit.code, server.output()).not.toBe(0);
+      expect(server.output()).toMatch(says);
+      expect(server.output()).not.toContain("waiting for the database");
+    }
   });
 
   it("a first start while PostgreSQL is not up yet waits for it, saying so, then serves", { timeout: 120_000 }, async () => {
