@@ -9,8 +9,8 @@ const engine = adminUrl ? "postgres" : "sqlite";
 const CLIENTS = 30;
 const WAVES = 8;
 /** Submissions sent between one close and the next; every wave has a link for each of PEOPLE people (and the convenor). */
-const STEP = 500;
-const PEOPLE = 1500;
+const STEP = 300;
+const PEOPLE = 900;
 
 let dropDatabase: (() => Promise<void>) | undefined;
 afterAll(async () => {
