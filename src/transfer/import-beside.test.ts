@@ -92,6 +92,23 @@ describe("two partnerships of one instance, restored into one database", () => {
   });
 });
 
+describe("two imports of one export at the same moment", () => {
+  it("restore it once: the other is refused with a 409, and nothing is doubled", async () => {
+    const db = await createTestDb();
+    try {
+      const outcomes = await Promise.allSettled([importPartnership(db.db, second), importPartnership(db.db, second)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const refused = outcomes.find((o) => o.status === "rejected")!.reason as AppError;
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused.code).toBe("conflict");
+      const doc = JSON.parse(second) as ExportDocument;
+      expect(await rowCounts(db.db)).toMatchObject({ partnerships: 1, users: doc.users.length, register_versions: doc.register_versions.length, audit_log: doc.audit_log.length + 1 });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe("an export restored beside an unrelated partnership", () => {
   it("refuses organisation, person, wave and register-entry ids the database already uses, listing each, writing nothing", async () => {
     const db = unrelated.handle.db;
