@@ -11,7 +11,7 @@ import { columnsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type Pub
 import { compareKind, isImportedWave, NETWORK_KIND, RESULT_BREAKDOWNS, resultsKind, snapshotsOf } from "./snapshots.ts";
 
 export const EXPORT_NOTES = [
-  "A full export of one accord partnership. Restore it into an empty accord with `accord import --in <file>`.",
+  "A full export of one accord partnership. Restore it with `accord import --in <file>`, into a new accord or beside other partnerships: ids are kept, and any clash refuses the whole file.",
   "Rows are as stored, with the database's column names; ids and timestamps are kept, so an export of the restored partnership is identical to this file.",
   "Survey answers are never exported: no response rows, no answers, no personal survey links and no record of who took part. Published results, networks and wave comparisons are included only as they were released (every figure under the anonymity rules), in `published`.",
   "Organisational network ratings are included only as the released network (ties with their figures), not as the rows the nominees entered.",
