@@ -101,6 +101,11 @@ const waitHealthy = async (ms: number) => {
 const chaos = (async () => {
   for (const step of plan) {
     await new Promise((r) => setTimeout(r, Math.max(0, loadStart + step.at * 1000 - Date.now())));
+    if (Date.now() > loadEnd - 3000) {
+      kills.skipped++;
+      event(`no time left for the ${step.what === "database" ? "database's restart" : `${step.what}'s kill`}`);
+      continue;
+    }
     if (step.what === "database") {
       const up = await waitHealthy(15_000);
       event(`stopping PostgreSQL for ${DB_DOWN} s${up ? "" : " (the server was not answering /healthz 200 even so)"}`);
@@ -137,7 +142,7 @@ const acknowledged: Submission[] = [];
 let next = 0;
 let linksUsedUpAt: number | undefined;
 const options = { base: supervisor.url, tally, t0, giveUpAt: () => loadEnd + DRAIN * 1000, timeoutMs: 15_000, random };
-const client = async (c: number) => {
+const client = async () => {
   while (Date.now() < loadEnd) {
     await new Promise((r) => setTimeout(r, THINK_MS * 2 * random()));
     const i = next++;
@@ -155,13 +160,12 @@ const client = async (c: number) => {
     tally.sent++;
     if ((await submit(s, options)) === "acknowledged") acknowledged.push(s);
   }
-  void c;
 };
 const progress = setInterval(() => {
   const up = supervisor.primary() !== undefined ? `${supervisor.workers().length || 1} process(es)` : "down";
   say(`sent ${tally.sent}, acknowledged ${tally.acknowledged} (${tally.acknowledgedOnRetry} on a retry), retries ${tally.retries}, refused ${tally.refused}, failed ${tally.failed}, in doubt ${tally.inDoubt}; statuses ${[...tally.statuses].map(([k, n]) => `${k}:${n}`).join(" ")}; server ${up}, started ${supervisor.starts}×`);
 }, 3000);
-await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+await Promise.all(Array.from({ length: CLIENTS }, client));
 await chaos;
 clearInterval(progress);
 const loadSeconds = (Date.now() - loadStart) / 1000;
@@ -184,7 +188,7 @@ const ackSeconds = [...tally.ackSeconds].sort((a, b) => a - b);
 const longestStall = ackSeconds.reduce((m, s, i) => (i === 0 ? m : Math.max(m, s - ackSeconds[i - 1]!)), 0);
 const summary = [
   `chaos run on ${engine}${WORKERS > 1 ? ` (WORKERS=${WORKERS})` : ""}: ${CLIENTS} clients, ${loadSeconds.toFixed(0)} s, seed ${SEED}`,
-  `  chaos: ${kills.worker} workers and ${kills.primary} ${WORKERS > 1 ? "primaries" : "servers"} SIGKILLed${kills.skipped ? ` (${kills.skipped} found nothing to kill)` : ""}${DB_DOWN ? `, PostgreSQL down ${DB_DOWN} s once` : ""}; server started ${supervisor.starts}×, stopped by itself ${selfExits.length}× (${selfExits.map((e) => e.signal ?? `exit ${e.code}`).join(", ") || "never"}), workers that stopped by themselves ${workerLines.length}, workers outliving their primary ${supervisor.orphans}`,
+  `  chaos: ${kills.worker} workers and ${kills.primary} ${WORKERS > 1 ? "primaries" : "servers"} SIGKILLed${kills.skipped ? `  (${kills.skipped} planned step(s) skipped: nothing to kill, or no time left)` : ""}${DB_DOWN ? `, PostgreSQL down ${DB_DOWN} s once` : ""}; server started ${supervisor.starts}×, stopped by itself ${selfExits.length}× (${selfExits.map((e) => e.signal ?? `exit ${e.code}`).join(", ") || "never"}), workers that stopped by themselves ${workerLines.length}, workers outliving their primary ${supervisor.orphans}`,
   `  submissions: ${tally.sent} sent, ${r.acknowledged} acknowledged (${tally.acknowledgedOnRetry} by a replay of a retry), ${tally.refused} refused, ${tally.failed} failed, ${tally.inDoubt} in doubt; ${tally.retries} retries (${tally.retryAfter} told Retry-After)${linksUsedUpAt ? `; links used up at ${linksUsedUpAt.toFixed(0)} s, then ${tally.replays} replays (${tally.replayMismatches} not answered already_stored)` : ""}`,
   `  stored ${r.stored}, flagged ${r.flagged}: LOST ${r.lost}, DUPLICATED ${r.duplicated}, altered ${r.altered}, flags without rows ${r.flagsWithoutRows}, rows without flags ${r.rowsWithoutFlags}, unknown rows ${r.strangers}; stored but never acknowledged ${r.storedUnacknowledged}`,
   `  answers seen: ${[...tally.statuses].map(([k, n]) => `${k} ×${n}`).join(", ")}${tally.connectionErrors.size ? ` (connection errors: ${[...tally.connectionErrors].map(([k, n]) => `${k} ×${n}`).join(", ")})` : ""}; longest time without an acknowledgement ${longestStall} s`,

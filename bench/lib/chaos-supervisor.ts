@@ -126,8 +126,7 @@ export class Supervisor {
     if (pid === undefined) return undefined;
     this.killed.add(pid);
     this.orphansOf.set(pid, this.workers());
-    process.kill(pid, "SIGKILL");
-    return pid;
+    return killQuietly(pid) ? pid : undefined;
   }
 
   /** SIGKILLs one worker at random (the primary should start another). */
@@ -135,8 +134,7 @@ export class Supervisor {
     const workers = this.workers();
     const pid = workers[Math.floor(Math.random() * workers.length)];
     if (pid === undefined) return undefined;
-    process.kill(pid, "SIGKILL");
-    return pid;
+    return killQuietly(pid) ? pid : undefined;
   }
 
   /** At once and synchronously (the bench is exiting on an error): no more restarts, SIGKILL the server and its workers. */
