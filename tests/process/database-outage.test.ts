@@ -112,8 +112,26 @@ describe.skipIf(!postgresBinDir() || !process.env["TEST_DATABASE_URL"])("accord 
     const server = await startServe({ DATABASE_URL: own.url, DATA_DIR: tempDir() });
     const { cookie, partnershipId } = await setUp(server);
 
+    // Writes keep coming from four clients while PostgreSQL stops (connections are lent out mid-query when it goes)
+    // and until it is back: each gets 201 or 503 with Retry-After, nothing else.
+    const statuses = new Map<number, number>();
+    let loading = true;
+    const writer = async () => {
+      while (loading) {
+        const res = await api(server, "POST", "/api/v1/partnerships", { cookie, body: { name: "Under load", purpose: "" } });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 503) expect(res.headers.get("retry-after")).toBeTruthy();
+        else expect(res.status, res.text).toBe(201);
+        if (res.status === 503) await sleep(100);
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    await sleep(1_000);
     await rideOutStop(own, server, cookie);
     await worksAgain(server, cookie, partnershipId, "After the stop");
+    loading = false;
+    await Promise.all(writers);
+    expect([...statuses.keys()].sort()).toEqual([201, 503]);
     expect(server.child.exitCode).toBeNull();
 
     // A stall: PostgreSQL accepts connections but answers nothing. Requests and probes must still answer, and quickly.
