@@ -18,8 +18,9 @@ export function isListeningMessage(m: unknown): m is ListeningMessage {
  * whole `accord serve` (same command line and environment), stateless like any app server sharing the database,
  * so connections can go to any of them. The first worker starts alone and applies any migrations; the others
  * follow once it listens, so they never race for the migration lock.
- * A worker that crashes or is killed is replaced; one that fails before it ever listened stops the lot
- * (a bad setting would otherwise restart forever). A database out of reach is not such a failure: a worker starting
+ * A worker that crashes or is killed is replaced; one that fails by itself (exits non-zero) before it ever listened
+ * stops the lot (a bad setting would otherwise restart forever), while one killed by a signal before it listened is
+ * replaced after a pause that grows with each such death in a row. A database out of reach is not such a failure: a worker starting
  * while PostgreSQL is down or restarting (the first, or a replacement during an outage) waits for it and retries
  * (`openDatabase`'s waitForDatabase, logging each try), so it never exits for that, and the primary never stops the lot
  * over an outage; wrong passwords, missing databases and unresolvable hosts still fail at once and stop it.
@@ -29,14 +30,18 @@ export function runPrimary(config: Config, log: (line: string) => void = console
   let stopping = false;
   let announced = false;
   const listening = new Set<Worker>();
+  /** Workers in a row stopped by a signal before they could serve; each waits longer before the next try. */
+  let killedBeforeServing = 0;
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && !w.isDead()).length;
 
   const fork = () => {
     const worker = cluster.fork();
     worker.on("message", (m: unknown) => {
       if (!isListeningMessage(m)) return;
       listening.add(worker);
+      killedBeforeServing = 0;
       if (announced) log(`accord: worker ${worker.process.pid} is serving`);
-      if (listening.size === 1 && !announced) for (let i = 1; i < config.workers; i++) fork();
+      if (listening.size === 1 && !announced) for (let n = alive(); n < config.workers; n++) fork();
       if (!announced && listening.size === config.workers) {
         announced = true;
         log(`accord: serving ${config.publicUrl ?? `http://localhost:${m.port}`} on ${m.describe}, ${config.workers} worker processes`);
@@ -50,9 +55,19 @@ export function runPrimary(config: Config, log: (line: string) => void = console
         if (Object.values(cluster.workers ?? {}).every((w) => w === undefined || w.isDead())) stop(0);
         return;
       }
-      if (!wasListening) {
-        log(`accord: a worker failed before it could serve (${signal ?? `exit ${code}`}); stopping`);
+      if (!wasListening && signal === null) {
+        log(`accord: a worker failed before it could serve (exit ${code}); stopping`);
         stop(1);
+        return;
+      }
+      if (!wasListening) {
+        // Killed from outside while starting (an operator, the OOM killer, a chaos test): not a bad setting, so start
+        // another, waiting longer after each such death in a row.
+        const delay = Math.min(500 * 2 ** killedBeforeServing++, 10_000);
+        log(`accord: worker ${worker.process.pid} was stopped (${signal}) before it could serve; starting another in ${delay / 1000} s`);
+        setTimeout(() => {
+          if (!stopping) fork();
+        }, delay);
         return;
       }
       log(`accord: worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
