@@ -3,8 +3,12 @@ import { classifyDatabaseError, DatabaseUnreachableError, describeDatabaseError 
 
 /** A query or connection waiting longer than this makes the monitor check the server on a connection of its own. */
 export const STALL_MS = 2_000;
-/** How long a probe may take before the server counts as out of reach. */
-export const PROBE_TIMEOUT_MS = 2_000;
+/**
+ * How long a probe (a new connection and `select 1`) may take before the server counts as out of reach. Counting it
+ * out of reach ends every pooled connection, so this is kept well above what a busy but healthy server takes to
+ * answer a new connection (tens of milliseconds even at a load of 13 on 2 cores here).
+ */
+export const PROBE_TIMEOUT_MS = 3_500;
 /** While out of reach, a probe this often. */
 const RECHECK_MS = 1_000;
 
