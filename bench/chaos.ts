@@ -21,7 +21,7 @@ const WORKERS = engine === "postgres" ? num("CHAOS_WORKERS", 2) : 1;
 const DB_DOWN = engine === "postgres" ? num("CHAOS_DB_DOWN_SECONDS", 10) : 0;
 /** A client's mean pause between submissions (a person reading the page), in ms. */
 const THINK_MS = num("CHAOS_THINK_MS", 60);
-const PEOPLE = num("CHAOS_PEOPLE", 4000);
+const PEOPLE = num("CHAOS_PEOPLE", 5000);
 const WAVES = num("CHAOS_WAVES", 4);
 /** How long a submission is retried after the load has ended before it is given up as in doubt. */
 const DRAIN = num("CHAOS_DRAIN_SECONDS", 60);
@@ -77,14 +77,15 @@ say(`server up on ${supervisor.url} (server log: ${logFile})`);
 const loadStart = Date.now();
 const loadEnd = loadStart + SECONDS * 1000;
 const dbAt = SECONDS * 0.45;
-// Clear of it by 12 s before (a server restarted just before would meet the outage still starting, and the running server's handling would go untried) and 8 s after.
-const clearOfOutage = (t: number) => !DB_DOWN || t < dbAt - 12 || t > dbAt + DB_DOWN + 8;
+// Clear of it by 8 s before (a server restarted just before would meet the outage still starting, and the running server's handling would go untried) and 6 s after.
+const clearOfOutage = (t: number) => !DB_DOWN || t < dbAt - 8 || t > dbAt + DB_DOWN + 6;
 const killTimes: number[] = [];
 for (let tries = 0; killTimes.length < KILLS && tries < 1000; tries++) {
   const t = SECONDS * (0.1 + 0.8 * random());
-  if (clearOfOutage(t) && killTimes.every((k) => Math.abs(k - t) > 5)) killTimes.push(t);
+  if (clearOfOutage(t) && killTimes.every((k) => Math.abs(k - t) > 4)) killTimes.push(t);
 }
 killTimes.sort((a, b) => a - b);
+if (killTimes.length < KILLS) say(`only ${killTimes.length} of ${KILLS} kills fit in ${SECONDS} s (4 s apart, clear of the outage); a longer CHAOS_SECONDS fits more`);
 const plan = [...killTimes.map((at, i) => ({ at, what: WORKERS > 1 && (i === 0 || (i > 1 && random() < 0.6)) ? ("worker" as const) : ("primary" as const) })), ...(DB_DOWN ? [{ at: dbAt, what: "database" as const }] : [])].sort((a, b) => a.at - b.at);
 const kills = { worker: 0, primary: 0, skipped: 0 };
 /** A probe's status (with the time it took, when slow), or what went wrong. */
