@@ -42,6 +42,8 @@ export const commonErrors = {
   403: problem("Signed in but not allowed, or refused as cross-site"),
   404: problem("Not found, or not visible to you"),
   422: problem("A field is not valid; `errors` lists each one"),
+  503: problem("The database cannot be reached just now (`database_unavailable`); try again after `Retry-After` seconds"),
+  507: problem("The server has no room to store this (`storage_full`); nothing was stored"),
 } as const;
 
 export const noContent = { 204: { description: "Done; nothing to return" } } as const;
