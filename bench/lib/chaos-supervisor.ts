@@ -1,7 +1,7 @@
 /** The chaos run's supervisor: keeps one `accord serve` running on a fixed port as systemd would (restart one second after any exit), and SIGKILLs its primary or a worker on request. */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { BIN, ROOT, childEnv } from "../../tests/process/process-helpers.ts";
+import { BIN, ROOT, childEnv, isRunning, workersOf } from "../../tests/process/process-helpers.ts";
 
 export interface Exit {
   pid: number;
@@ -15,33 +15,11 @@ export interface Exit {
   ranSeconds: number;
 }
 
-/** The pids of `accord serve` processes whose parent is `pid` (a WORKERS > 1 server's workers; not tsx's esbuild helper). */
-export function workersOf(pid: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((e) => /^\d+$/.test(e))
-    .flatMap((e) => {
-      try {
-        const ppid = Number(fs.readFileSync(`/proc/${e}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return ppid === pid && running(Number(e)) && fs.readFileSync(`/proc/${e}/cmdline`, "utf8").includes("accord.js") ? [Number(e)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
-/** Running (a zombie, exited but not reaped because pid 1 in a container does not reap, is not). */
-function running(pid: number): boolean {
-  try {
-    return !/^[ZX]/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "Z");
-  } catch {
-    return false;
-  }
-}
 
 /** SIGKILL; false when the process was already gone. */
 function killQuietly(pid: number): boolean {
-  if (!running(pid)) return false;
+  if (!isRunning(pid)) return false;
   try {
     process.kill(pid, "SIGKILL");
     return true;

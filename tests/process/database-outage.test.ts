@@ -1,9 +1,8 @@
 // Process test (PostgreSQL, a cluster of its own): `accord serve`, alone and with WORKERS=2, rides out PostgreSQL stopping for ~15 s and stalling — 503 database_unavailable with Retry-After meanwhile, never a hang or an exit — works again once it is back, waits for it at a first start, and still stops at once on settings that cannot work.
-import fs from "node:fs";
 import http from "node:http";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ownPostgres, postgresBinDir, type OwnPostgres } from "./own-postgres.ts";
-import { api, cleanUp, freePort, sessionCookie, spawnServe, startServe, tempDir, type ApiResponse, type Server } from "./process-helpers.ts";
+import { api, type ApiResponse, cleanUp, freePort, type Server, sessionCookie, spawnServe, startServe, tempDir, workersOf } from "./process-helpers.ts";
 
 /** How long PostgreSQL stays down: the issue's outage that ended WORKERS=2 for good. */
 const OUTAGE_MS = 15_000;
@@ -31,20 +30,6 @@ function probe(port: number, path: string, ms = 5_000): Promise<{ status: number
   });
 }
 
-/** The pids of `accord serve` processes whose parent is `pid` (the workers). */
-function workersOf(pid: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((e) => /^\d+$/.test(e))
-    .flatMap((e) => {
-      try {
-        const ppid = Number(fs.readFileSync(`/proc/${e}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return ppid === pid && fs.readFileSync(`/proc/${e}/cmdline`, "utf8").includes("accord.js") ? [Number(e)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
 function expectUnavailable(res: ApiResponse): void {
   expect(res.status, res.text).toBe(503);

@@ -110,6 +110,30 @@ function track(child: ChildProcess) {
   return { output: () => output, exited };
 }
 
+/** Whether `pid` is running (a zombie — exited but not reaped, as under a pid 1 that does not reap — is not). */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^[ZX]/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "Z");
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of running `accord serve` processes whose parent is `pid`: a WORKERS > 1 server's workers (not tsx's esbuild helper). Linux only. */
+export function workersOf(pid: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((e) => /^\d+$/.test(e))
+    .flatMap((e) => {
+      try {
+        const ppid = Number(fs.readFileSync(`/proc/${e}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+        return ppid === pid && isRunning(Number(e)) && fs.readFileSync(`/proc/${e}/cmdline`, "utf8").includes("accord.js") ? [Number(e)] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 /** Spawns `accord serve` (without waiting for it to be ready). */
 export function spawnServe(port: number, settings: Record<string, string>): Server {
   const child = spawn(process.execPath, [BIN, "serve"], {

@@ -1,26 +1,11 @@
 // Process test (PostgreSQL, needs TEST_DATABASE_URL): with WORKERS=2, a worker SIGKILLed while it is still starting is replaced (it is not a bad setting), while one that fails by itself before serving still stops the lot.
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, freePort, spawnServe, tempDir } from "./process-helpers.ts";
+import { cleanUp, freePort, spawnServe, tempDir, workersOf } from "./process-helpers.ts";
 
 const adminUrl = process.env["TEST_DATABASE_URL"];
 
-/** The pids of `accord serve` processes whose parent is `pid` (the workers). */
-function workersOf(pid: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((e) => /^\d+$/.test(e))
-    .flatMap((e) => {
-      try {
-        const ppid = Number(fs.readFileSync(`/proc/${e}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return ppid === pid && fs.readFileSync(`/proc/${e}/cmdline`, "utf8").includes("accord.js") ? [Number(e)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000, every = 100): Promise<void> {
   const deadline = Date.now() + ms;

@@ -1,27 +1,12 @@
 // Process test: `accord serve` with WORKERS=2 — refused on SQLite; on PostgreSQL two workers share the port, a killed one is replaced while the other serves, and SIGTERM stops them all.
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, runCli, startServe, tempDir } from "./process-helpers.ts";
+import { cleanUp, runCli, startServe, tempDir, workersOf } from "./process-helpers.ts";
 
 const adminUrl = process.env["TEST_DATABASE_URL"];
 
-/** The pids of `accord serve` processes whose parent is `pid` (the workers; not tsx's esbuild helper). */
-function workersOf(pid: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((e) => /^\d+$/.test(e))
-    .flatMap((e) => {
-      try {
-        const ppid = Number(fs.readFileSync(`/proc/${e}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return ppid === pid && fs.readFileSync(`/proc/${e}/cmdline`, "utf8").includes("accord.js") ? [Number(e)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
 const alive = (pid: number) => {
   try {
