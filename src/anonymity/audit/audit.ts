@@ -41,7 +41,10 @@ export interface TableModel {
  * uses that counts are whole numbers may know more (2x + 2y ∈ [−1, 1] leaves y ∈ [0, ½] to the LP
  * but pins y = 0 in whole numbers). `integer` (the default): LP first; a figure the LP pins is
  * pinned (the integer range lies inside the LP range) and needs nothing more; every other figure is
- * re-solved as an integer programme, which alone decides "protected" and gives the exact range.
+ * re-solved as an integer programme, which alone decides "protected" and gives the exact range —
+ * unless the LP optimum at both ends, rounded to whole counts, is itself a table that satisfies
+ * every fact exactly and reaches the LP bound (common: count tables with marginals are totally
+ * unimodular), which proves the integer range equal to the LP range without branch and bound.
  */
 export type AuditMode = "lp" | "integer";
 
@@ -86,7 +89,11 @@ export async function auditTable(table: TableModel, mode: AuditMode = "integer")
   const lp = await extents(problem, objectives, false);
   let ranges = lp.map((ext, k) => judge(k, ext, "lp"));
   if (mode === "integer") {
-    const recheck = ranges.map((r) => r.exposure !== "pinned");
+    const attained = (k: number, e: Extreme, bound: number | null) =>
+      bound !== null && e.kind === "bounded" && e.point !== undefined && wholeTableValue(table, index, e.point, k) === bound;
+    const recheck = ranges.map(
+      (r, k) => r.exposure !== "pinned" && !(attained(k, lp[k]!.min, r.min) && attained(k, lp[k]!.max, r.max)),
+    );
     if (recheck.some(Boolean)) {
       const mip = await extents(problem, objectives, true, recheck);
       ranges = ranges.map((r, k) => (recheck[k] ? judge(k, mip[k]!, "integer") : r));
@@ -134,6 +141,21 @@ export async function suppressSecondary(
     }
   }
   return { release, suppress, audit };
+}
+
+/**
+ * The LP point rounded to whole counts: if that table meets every bound and fact exactly, the
+ * value of withheld figure k there (an integer table attains it); otherwise null.
+ */
+function wholeTableValue(table: TableModel, index: ReadonlyMap<string, number>, point: readonly number[], k: number): number | null {
+  const x = point.map((v) => Math.round(v));
+  if (x.some((v, i) => v < 0 || v > (table.cells[i]!.upper ?? Infinity))) return null;
+  const at = (terms: Terms) => Object.entries(terms).reduce((sum, [id, c]) => sum + c * x[index.get(id)!]!, 0);
+  for (const f of table.facts) {
+    const v = at(f.terms);
+    if ("value" in f ? v !== f.value : v < f.min || v > f.max) return null;
+  }
+  return at(table.withheld[k]!.terms);
 }
 
 function cellIndex(cells: readonly Cell[]): Map<string, number> {

@@ -20,7 +20,8 @@ export interface SolverProblem {
 }
 
 export type Extreme =
-  | { readonly kind: "bounded"; readonly value: number }
+  /** `point`: the cell values at the optimum the solver found (LP solves only). */
+  | { readonly kind: "bounded"; readonly value: number; readonly point?: readonly number[] }
   | { readonly kind: "unbounded" };
 
 export interface Extent {
@@ -111,7 +112,10 @@ export async function extents(
       if (s === status.infeasible) throw new InconsistentFactsError();
       if (s === status.unbounded || s === status.unboundedOrInfeasible) result = { kind: "unbounded" };
       else if (s !== status.optimal) throw new Error(`solver stopped with model status ${s}`);
-      else if (!integer) result = { kind: "bounded", value: model.getObjectiveValue() };
+      else if (!integer) {
+        const point = Array.from(model.getSolution().colValue.subarray(0, nCells));
+        result = { kind: "bounded", value: model.getObjectiveValue(), point };
+      }
       else {
         // The dual bound is a proven bound on the true optimum; with zero gap it equals the optimum.
         const bound = Number(model.info.get("mip_dual_bound"));
