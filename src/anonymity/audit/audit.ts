@@ -37,9 +37,10 @@ export interface TableModel {
 }
 
 /**
- * `lp`: the LP relaxation only — sound (never narrower than the truth), fast, but an attacker who
- * uses that counts are whole numbers may know more (2x + 2y ∈ [−1, 1] leaves y ∈ [0, ½] to the LP
- * but pins y = 0 in whole numbers). `integer` (the default): LP first; a figure the LP pins is
+ * `lp`: the LP relaxation only — its range is never narrower than the truth, so every exposure it
+ * reports is real, but its "protected" is no guarantee: an attacker who uses that counts are whole
+ * numbers may know more (2x + 2y ∈ [−1, 1] leaves y ∈ [0, ½] to the LP but pins y = 0 in whole
+ * numbers), so use it as a quick screen, never as the gate. `integer` (the default): LP first; a figure the LP pins is
  * pinned (the integer range lies inside the LP range) and needs nothing more; every other figure is
  * re-solved as an integer programme, which alone decides "protected" and gives the exact range —
  * unless the LP optimum at both ends, rounded to whole counts, is itself a table that satisfies
@@ -50,10 +51,14 @@ export type AuditMode = "lp" | "integer";
 
 export interface Range {
   readonly id: string;
-  /** Feasible minimum and maximum; null means unbounded in that direction. */
+  /** Feasible minimum and maximum (proven bounds); null means unbounded, or unproven after a time-out. */
   readonly min: number | null;
   readonly max: number | null;
-  readonly exposure: "pinned" | "narrow" | null;
+  /**
+   * `undecided`: an integer solve timed out with the proven range wide enough but the tables found
+   * so far not — the gate fails closed and treats it as exposed.
+   */
+  readonly exposure: "pinned" | "narrow" | "undecided" | null;
   /** Which solve decided the range. */
   readonly by: "lp" | "integer";
 }
@@ -83,7 +88,15 @@ export async function auditTable(table: TableModel, mode: AuditMode = "integer")
     const lo = ext.min.kind === "bounded" ? outward(ext.min.value, "down", integral[k]!) : null;
     const hi = ext.max.kind === "bounded" ? outward(ext.max.value, "up", integral[k]!) : null;
     const width = lo === null || hi === null ? Infinity : hi - lo;
-    const exposure = width <= 3 * EPS ? "pinned" : width < table.protection.minWidth ? "narrow" : null;
+    let exposure: Range["exposure"] = width <= 3 * EPS ? "pinned" : width < table.protection.minWidth ? "narrow" : null;
+    if (exposure === null && by === "integer") {
+      // Proven range wide enough; is it also reached by whole tables? (Always, unless a solve timed out.)
+      const reached = (e: Extreme, sign: 1 | -1) =>
+        e.kind === "unbounded" ? sign * Infinity : e.kind === "bounded" && e.attained !== undefined ? e.attained : null;
+      const a = reached(ext.min, -1);
+      const b = reached(ext.max, 1);
+      if (a === null || b === null || b - a < table.protection.minWidth - EPS) exposure = "undecided";
+    }
     return { id: w.id, min: lo, max: hi, exposure, by };
   };
   const lp = await extents(problem, objectives, false);

@@ -20,14 +20,23 @@ export interface SolverProblem {
 }
 
 export type Extreme =
-  /** `point`: the cell values at the optimum the solver found (LP solves only). */
-  | { readonly kind: "bounded"; readonly value: number; readonly point?: readonly number[] }
-  | { readonly kind: "unbounded" };
+  /**
+   * `value`: a proven bound (the optimum, or for an integer solve the dual bound). `point`: the cell
+   * values at the LP optimum (LP solves only). `attained`: for an integer solve, the value of the
+   * best whole table found — equal to `value` when solved to optimality, short of it after a time-out.
+   */
+  | { readonly kind: "bounded"; readonly value: number; readonly point?: readonly number[]; readonly attained?: number }
+  | { readonly kind: "unbounded" }
+  /** An integer solve that ran out of time before proving any bound. */
+  | { readonly kind: "unknown" };
 
 export interface Extent {
   readonly min: Extreme;
   readonly max: Extreme;
 }
+
+/** Per integer solve; past it the audit fails closed (see `undecided` in audit.ts). */
+const MIP_SECONDS = 10;
 
 let highsPromise: Promise<Highs> | undefined;
 
@@ -99,7 +108,8 @@ export async function extents(
   const model = highs.createModel(data);
   try {
     model.options.set({ output_flag: false });
-    if (integer) model.options.set({ mip_rel_gap: 0, mip_abs_gap: 1e-6 });
+    // A branch and bound that hits the time limit still has a proven (wider) bound and its best table.
+    if (integer) model.options.set({ mip_rel_gap: 0, mip_abs_gap: 1e-6, time_limit: MIP_SECONDS });
     const status = highs.constants.modelStatus;
     const solve = (col: number, sense: "min" | "max"): Extreme => {
       model.changeObjectiveSense(
@@ -111,7 +121,7 @@ export async function extents(
       let result: Extreme;
       if (s === status.infeasible) throw new InconsistentFactsError();
       if (s === status.unbounded || s === status.unboundedOrInfeasible) result = { kind: "unbounded" };
-      else if (s !== status.optimal) throw new Error(`solver stopped with model status ${s}`);
+      else if (s !== status.optimal && !(integer && s === status.timeLimit)) throw new Error(`solver stopped with model status ${s}`);
       else if (!integer) {
         const point = Array.from(model.getSolution().colValue.subarray(0, nCells));
         result = { kind: "bounded", value: model.getObjectiveValue(), point };
@@ -119,7 +129,11 @@ export async function extents(
       else {
         // The dual bound is a proven bound on the true optimum; with zero gap it equals the optimum.
         const bound = Number(model.info.get("mip_dual_bound"));
-        result = { kind: "bounded", value: Number.isFinite(bound) ? bound : model.getObjectiveValue() };
+        const incumbent = model.getObjectiveValue();
+        const attained = Number.isFinite(incumbent) && Math.abs(incumbent) < inf ? { attained: incumbent } : {};
+        if (Number.isFinite(bound) && Math.abs(bound) < inf) result = { kind: "bounded", value: bound, ...attained };
+        else if (s === status.optimal) result = { kind: "bounded", value: incumbent, ...attained };
+        else result = { kind: "unknown" };
       }
       model.changeColCost(col, 0);
       return result;
