@@ -111,7 +111,9 @@ export function notUtf8Problem(at: { line: number; character: number; byte: stri
 export function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
   let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Text a spreadsheet would run as a formula gets an apostrophe; so does text that already starts with apostrophes
+  // before such a character, so that unguard (which removes exactly one) gives back what was written.
+  if (/^'*[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -119,9 +121,9 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
-/** Undoes the apostrophe csvCell adds before formula-like text. */
+/** Undoes the apostrophe csvCell adds before formula-like text (and before apostrophes leading to it). */
 export function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Names for ids in both directions: organisations by name, people by email, entries by title. */
