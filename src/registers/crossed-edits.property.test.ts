@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /**
  * How a writer names the version it changed. "fresh…" name the version stored when the step starts; "stale" an older
- * one (or, on a first version, one never issued); "weak" the current one as a weak tag; "disagree" a fresh If-Match
+ * one (or, on a first version, one the step cannot reach); "weak" the current one as a weak tag; "disagree" a fresh If-Match
  * with a stale body version.
  */
 const HOWS = ["fresh", "freshBody", "freshBoth", "stale", "staleBody", "missing", "star", "weak", "disagree"] as const;
@@ -38,7 +38,9 @@ const writerArb = fc.record({ how: fc.constantFrom(...HOWS), back: fc.integer({ 
 const stepArb = fc.array(writerArb, { minLength: 1, maxLength: 2 });
 
 function send(id: string, how: How, current: number, back: number, note: string): Promise<TestResponse> {
-  const older = current - back >= 1 ? current - back : current + back; // a version that is not the stored one
+  // A version that is not the stored one, before or after this step: an older one, or (on version 1) one beyond what the
+  // step can reach, since the other writer's success makes current + 1 the stored version and a tag naming it would rightly win.
+  const older = current - back >= 1 ? current - back : current + 1 + back;
   const path = `${reg}/commitments/${id}`;
   switch (how) {
     case "fresh":
