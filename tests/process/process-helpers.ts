@@ -1,10 +1,12 @@
 // Helpers for process-level tests: run the real `accord` CLI as child processes on free ports, and clean them up.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = path.join(ROOT, "bin", "accord.js");
@@ -132,6 +134,22 @@ export function workersOf(pid: number): number[] {
         return [];
       }
     });
+}
+
+/** Runs one statement on TEST_DATABASE_URL's server (to create or drop a test's own database). */
+async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+/** A new, empty database on TEST_DATABASE_URL's PostgreSQL, for one test's servers; `drop` removes it, ending its connections. */
+export async function scratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
 }
 
 /** Spawns `accord serve` (without waiting for it to be ready). */

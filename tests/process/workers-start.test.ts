@@ -1,11 +1,8 @@
 // Process test (PostgreSQL, needs TEST_DATABASE_URL): with WORKERS=2, a worker SIGKILLed while it is still starting is replaced (it is not a bad setting), while one that fails by itself before serving still stops the lot.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, freePort, spawnServe, tempDir, workersOf } from "./process-helpers.ts";
+import { cleanUp, freePort, scratchDatabase, spawnServe, tempDir, workersOf } from "./process-helpers.ts";
 
 const adminUrl = process.env["TEST_DATABASE_URL"];
-
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 60_000, every = 100): Promise<void> {
   const deadline = Date.now() + ms;
@@ -16,22 +13,16 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 }
 
 describe.skipIf(!adminUrl)("WORKERS=2 while workers start", () => {
-  const dbName = `accord_wstart_${randomBytes(6).toString("hex")}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
+  let drop: (() => Promise<void>) | undefined;
   afterAll(async () => {
     await cleanUp();
-    await admin(`drop database if exists ${dbName} with (force)`);
+    await drop?.();
   });
 
   it("replaces the first worker and a later one SIGKILLed before they serve, and then serves on both", { timeout: 120_000 }, async () => {
-    await admin(`create database ${dbName}`);
-    const url = new URL(adminUrl ?? "");
-    url.pathname = `/${dbName}`;
-    const server = spawnServe(await freePort(), { DATABASE_URL: url.toString(), DATA_DIR: tempDir(), WORKERS: "2" });
+    const db = await scratchDatabase(adminUrl!, "accord_wstart");
+    drop = db.drop;
+    const server = spawnServe(await freePort(), { DATABASE_URL: db.url, DATA_DIR: tempDir(), WORKERS: "2" });
     const primary = server.child.pid!;
     // The first worker, while it loads (before it listens: nothing has said so yet).
     await until("the first worker", () => workersOf(primary).length === 1, 30_000, 10);

@@ -1,9 +1,7 @@
 // Process test: `accord serve` with WORKERS=2 — refused on SQLite; on PostgreSQL two workers share the port, a killed one is replaced while the other serves, and SIGTERM stops them all.
-import { randomBytes } from "node:crypto";
 import http from "node:http";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, runCli, startServe, tempDir, workersOf } from "./process-helpers.ts";
+import { cleanUp, runCli, scratchDatabase, startServe, tempDir, workersOf } from "./process-helpers.ts";
 
 const adminUrl = process.env["TEST_DATABASE_URL"];
 
@@ -47,22 +45,16 @@ describe("accord serve with WORKERS", () => {
   });
 
   describe.skipIf(!adminUrl)("on PostgreSQL", () => {
-    const dbName = `accord_workers_${randomBytes(6).toString("hex")}`;
-    const admin = async (q: string) => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(q).finally(() => c.end());
-    };
+    let drop: (() => Promise<void>) | undefined;
     afterAll(async () => {
       await cleanUp();
-      await admin(`drop database if exists ${dbName} with (force)`);
+      await drop?.();
     });
 
     it("serves from two workers, replaces one killed with SIGKILL while the other answers, and stops them all on SIGTERM", { timeout: 120_000 }, async () => {
-      await admin(`create database ${dbName}`);
-      const url = new URL(adminUrl ?? "");
-      url.pathname = `/${dbName}`;
-      const server = await startServe({ DATABASE_URL: url.toString(), DATA_DIR: tempDir(), WORKERS: "2" });
+      const db = await scratchDatabase(adminUrl!, "accord_workers");
+      drop = db.drop;
+      const server = await startServe({ DATABASE_URL: db.url, DATA_DIR: tempDir(), WORKERS: "2" });
       await until("both workers", () => server.output().includes("2 worker processes"));
       // The first worker migrated the empty database alone; the second found nothing to apply.
       expect(server.output().match(/applied migrations/g)).toHaveLength(1);
